@@ -1,0 +1,253 @@
+"""Features of a quantity in its sentence, for the claim classifier.
+
+Featurization is split in two so that it stays cheap: :func:`sentence_context` tokenizes a
+sentence and finds its cue phrases once, then :func:`quantity_features` builds a small
+``name -> value`` dict for each quantity from that context. The names are hashed into
+columns by :class:`FeatureIndex` (the same murmurhash column as
+:func:`pipeline.linear.hash_features`, memoized), so training and inference agree exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from sklearn.utils import murmurhash3_32
+
+DATA = Path(__file__).parent / "data"
+TOKEN = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*|\d+(?:[.,·]\d+)*|[^\w\s]", re.UNICODE)
+SHAPE_DIGITS = re.compile(r"\d+")
+SHAPE_LETTERS = re.compile(r"[^\W\d_]+")
+#: Words (as counts) that the quantity's head noun may be: "2,000 patients" is a count of people.
+PEOPLE = frozenset(
+    "people patients adults women men children participants volunteers subjects respondents "
+    "individuals babies infants teenagers students workers smokers users cases deaths residents "
+    "americans britons veterans mothers girls boys kids nurses doctors donors survivors".split()
+)
+WINDOW = 6
+NEAR_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue phrase groups compiled into one regex per group."""
+
+    groups: dict[str, re.Pattern[str]]
+    version: int
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = DATA / "cues.json") -> Lexicon:
+    """Read ``cues.json`` and compile its groups.
+
+    Args:
+        path: the lexicon file.
+
+    Returns:
+        The compiled lexicon (cached per path).
+    """
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    groups = {}
+    for name, phrases in raw["groups"].items():
+        alternatives = []
+        for phrase in sorted(phrases, key=len, reverse=True):
+            if phrase.endswith("*"):
+                alternatives.append(re.escape(phrase[:-1]) + r"\w*")
+            else:
+                alternatives.append(re.escape(phrase))
+        groups[name] = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    return Lexicon(groups=groups, version=int(raw.get("version", 1)))
+
+
+@dataclass
+class SentenceContext:
+    """What every quantity of one sentence shares.
+
+    Attributes:
+        text: the sentence.
+        lower: the sentence in lowercase.
+        tokens: lowercase tokens, numbers replaced by their shape.
+        starts: start offset of each token.
+        ends: end offset of each token.
+        cues: ``(group, start, end)`` for every cue phrase found.
+        features: sentence-level features (cue groups present, hashed unigrams and bigrams).
+    """
+
+    text: str
+    lower: str
+    tokens: list[str]
+    starts: list[int]
+    ends: list[int]
+    cues: list[tuple[str, int, int]]
+    features: dict[str, float]
+
+
+def shape(text: str) -> str:
+    """Collapse digit runs to ``9`` and letter runs to ``a``: "5,139" -> "9,9"."""
+    return SHAPE_LETTERS.sub("a", SHAPE_DIGITS.sub("9", text))
+
+
+def sentence_context(sentence: str, lexicon: Lexicon | None = None) -> SentenceContext:
+    """Tokenize a sentence and find its cue phrases.
+
+    Args:
+        sentence: the sentence text.
+        lexicon: cue groups; the packaged ``cues.json`` by default.
+
+    Returns:
+        The shared context for :func:`quantity_features`.
+    """
+    lexicon = lexicon or load_lexicon()
+    lower = sentence.lower()
+    tokens, starts, ends = [], [], []
+    for match in TOKEN.finditer(lower):
+        word = match.group()
+        tokens.append("<" + shape(word) + ">" if word[0].isdigit() else word)
+        starts.append(match.start())
+        ends.append(match.end())
+    cues = [
+        (name, m.start(), m.end())
+        for name, pattern in lexicon.groups.items()
+        for m in pattern.finditer(lower)
+    ]
+    features: dict[str, float] = {"bias": 1.0}
+    for name, _, _ in cues:
+        features["cue=" + name] = 1.0
+    words = [t for t in tokens if t[0].isalpha()]
+    for word in words:
+        features["w=" + word] = 0.5
+    for left, right in zip(words, words[1:]):
+        features["b=" + left + "_" + right] = 0.5
+    return SentenceContext(sentence, lower, tokens, starts, ends, cues, features)
+
+
+def quantity_features(ctx: SentenceContext, quantity: dict) -> dict[str, float]:
+    """Features of one quantity (offsets into ``ctx.text``) plus its sentence's features.
+
+    Args:
+        ctx: the sentence context from :func:`sentence_context`.
+        quantity: a quantity dict (``text``, ``start``, ``end``, ``kind``, ...).
+
+    Returns:
+        A ``name -> value`` dict ready for :class:`FeatureIndex`.
+    """
+    start, end = quantity["start"], quantity["end"]
+    feats = dict(ctx.features)
+    text = quantity.get("text") or ctx.text[start:end]
+    kind = quantity.get("kind") or "none"
+    feats["kind=" + kind] = 1.0
+    feats["shape=" + shape(text.lower())] = 1.0
+    for key in ("bound", "direction", "role", "unit"):
+        value = quantity.get(key)
+        if value:
+            feats[key + "=" + str(value).lower()] = 1.0
+            feats[key + "&kind=" + str(value).lower() + "&" + kind] = 1.0
+    for key in ("ci_low", "p_value", "low"):
+        if quantity.get(key) is not None:
+            feats["has=" + key] = 1.0
+    value = quantity.get("value")
+    if value is None:
+        value = quantity.get("high")
+    if isinstance(value, (int, float)):
+        feats["mag=" + magnitude(value)] = 1.0
+        if float(value).is_integer() and 1800 <= value <= 2100 and "," not in text:
+            feats["yearlike&kind=" + kind] = 1.0
+    first_right = bisect_left(ctx.starts, end)
+    left_end = bisect_right(ctx.ends, start)
+    left = range(max(0, left_end - WINDOW), left_end)
+    right = range(first_right, min(len(ctx.tokens), first_right + WINDOW))
+    tokens = ctx.tokens
+    for pos, i in enumerate(reversed(left), 1):
+        if pos <= 3:
+            feats[f"l{pos}=" + tokens[i]] = 1.0
+        feats["lw=" + tokens[i]] = 1.0
+    for pos, i in enumerate(right, 1):
+        if pos <= 3:
+            feats[f"r{pos}=" + tokens[i]] = 1.0
+        feats["rw=" + tokens[i]] = 1.0
+    r1 = tokens[right[0]] if right else "</s>"
+    r2 = tokens[right[1]] if len(right) > 1 else "</s>"
+    l1 = tokens[left[-1]] if left else "<s>"
+    feats["r12=" + r1 + "_" + r2] = 1.0
+    feats["l1&kind=" + l1 + "&" + kind] = 1.0
+    feats["r1&kind=" + r1 + "&" + kind] = 1.0
+    if r1 == "of" and len(right) > 1:
+        feats["of_noun=" + r2] = 1.0
+    if r1 in PEOPLE:
+        feats["count_people&kind=" + kind] = 1.0
+    if not left:
+        feats["sent_initial"] = 1.0
+    for name, cue_start, cue_end in ctx.cues:
+        if cue_end <= start and start - cue_end <= NEAR_CHARS:
+            feats["near_before=" + name] = 1.0
+        elif cue_start >= end and cue_start - end <= NEAR_CHARS:
+            feats["near_after=" + name] = 1.0
+    return feats
+
+
+def magnitude(value: float) -> str:
+    """A coarse bucket of a number's size, for the classifier."""
+    value = abs(value)
+    if value < 1:
+        return "lt1"
+    if value < 10:
+        return "lt10"
+    if value <= 100:
+        return "le100"
+    if value < 1000:
+        return "lt1k"
+    if value < 10000:
+        return "lt10k"
+    return "big"
+
+
+class FeatureIndex:
+    """Map feature names to hashed columns, memoizing the murmurhash of each name.
+
+    The column of a name is the one :func:`pipeline.linear.hash_features` gives it (signed
+    32-bit murmurhash3 of the UTF-8 name, seed 0, absolute value modulo ``n_features``).
+    """
+
+    MAX_CACHE = 1_000_000
+
+    def __init__(self, n_features: int) -> None:
+        self.n_features = n_features
+        self._cache: dict[str, int] = {}
+
+    def column(self, name: str) -> int:
+        """The column of one feature name."""
+        col = self._cache.get(name)
+        if col is None:
+            h = murmurhash3_32(name, seed=0)
+            col = (2147483647 - (self.n_features - 1)) % self.n_features if h == -2147483648 \
+                else abs(h) % self.n_features
+            if len(self._cache) >= self.MAX_CACHE:
+                self._cache.clear()
+            self._cache[name] = col
+        return col
+
+    def encode(self, rows: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Flatten feature dicts into ``(columns, values, row_starts)`` arrays.
+
+        Args:
+            rows: one feature dict per quantity; none may be empty.
+
+        Returns:
+            Column indices, their values, and the offset where each row begins.
+        """
+        cols: list[int] = []
+        vals: list[float] = []
+        row_starts = []
+        column = self.column
+        for row in rows:
+            row_starts.append(len(cols))
+            for name, value in row.items():
+                cols.append(column(name))
+                vals.append(value)
+        return (np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float32),
+                np.asarray(row_starts, dtype=np.int64))

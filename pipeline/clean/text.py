@@ -1,0 +1,171 @@
+"""Text mode: boilerplate stripping for plain-text dumps of web pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from pipeline.clean.blocks import block_key, split_blocks
+from pipeline.clean.cleaned import Cleaned
+from pipeline.clean.cues import removal_reason
+from pipeline.clean.features import doc_features
+from pipeline.clean.metadata import byline_author, date_of_line, strip_site_suffix
+from pipeline.clean.model import BlockModel, load_model
+
+#: log-odds given to a block that a cue or folder repetition removes
+FORCED = -20.0
+#: a block repeated across a folder is removed when it has fewer words than this, or when
+#: it occurs in at least half of the folder's documents
+REPEAT_MAX_WORDS = 30
+#: a document whose blocks are mostly repeated is a duplicate, not boilerplate
+DUPLICATE_SHARE = 0.7
+#: how far after the first body block metadata lines are looked for
+META_WINDOW = 3
+TITLE_WORDS = (2, 30)
+
+
+@dataclass
+class Decision:
+    """The verdict on each block of one dump."""
+
+    blocks: list[str]
+    keep: list[bool]
+    reasons: list[str | None]
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+
+
+def decide(
+    text: str,
+    *,
+    repeated: Mapping[str, int] | None = None,
+    n_docs: int = 1,
+    model: BlockModel | None = None,
+) -> Decision:
+    """Label every block of ``text`` as body or boilerplate and find its metadata lines.
+
+    Args:
+        text: the plain-text dump, one block per line.
+        repeated: block key -> number of the folder's documents containing it.
+        n_docs: number of documents in that folder.
+        model: the block model (the shipped one by default).
+    """
+    blocks = split_blocks(text)
+    if not blocks:
+        return Decision([], [], [])
+    model = model or load_model()
+    features = doc_features(blocks)
+    logits = model.logits(features)
+    reasons = [removal_reason(b, n) for b, n in zip(blocks, features.words)]
+    for i in _repeated(blocks, features.words, repeated, n_docs):
+        reasons[i] = reasons[i] or "repeated_across_folder"
+    forced = np.array([r is not None for r in reasons])
+    logits = np.where(forced, FORCED, logits)
+    keep = [bool(k) for k in model.decode(logits)]
+    decision = Decision(blocks, keep, reasons)
+    _metadata(decision, features.words)
+    return decision
+
+
+def _repeated(
+    blocks: list[str], words: list[int], repeated: Mapping[str, int] | None, n_docs: int
+) -> list[int]:
+    """Indexes of blocks that recur in other documents of the same folder."""
+    if not repeated or n_docs < 2:
+        return []
+    hits = []
+    for i, block in enumerate(blocks):
+        count = repeated.get(block_key(block), 0)
+        if count >= 2 and (words[i] < REPEAT_MAX_WORDS or count * 2 >= n_docs):
+            hits.append(i)
+    share = sum(len(blocks[i]) for i in hits) / max(sum(map(len, blocks)), 1)
+    return [] if share >= DUPLICATE_SHARE else hits
+
+
+def _metadata(decision: Decision, words: list[int]) -> None:
+    """Find title, byline and date lines near the start of the body; drop them from it."""
+    blocks, keep, reasons = decision.blocks, decision.keep, decision.reasons
+    first = next((i for i, k in enumerate(keep) if k), len(blocks))
+    end = min(len(blocks), first + META_WINDOW)
+    anchors = []
+    for i in range(end):
+        author = byline_author(blocks[i])
+        date = None if author else date_of_line(blocks[i])
+        if author and decision.author is None:
+            decision.author = author
+        if date and decision.published is None:
+            decision.published = date
+        if author or date:
+            anchors.append(i)
+            keep[i] = False
+            reasons[i] = reasons[i] or ("byline" if author else "date")
+    title = _title_index(blocks, words, reasons, first, anchors)
+    if title is not None:
+        decision.title = strip_site_suffix(blocks[title]) if title == 0 else blocks[title]
+        if keep[title] and title == first:
+            keep[title] = False
+        if not keep[title]:
+            reasons[title] = reasons[title] or "title"
+
+
+def _title_index(
+    blocks: list[str], words: list[int], reasons: list[str | None], first: int, anchors: list[int]
+) -> int | None:
+    """The headline: a title-like line before the body, near a byline or like the page title."""
+    page_title = set(re.findall(r"\w+", blocks[0].lower()))
+    best, best_score = None, 0.0
+    for i in range(min(first + 1, len(blocks))):
+        if reasons[i] is not None or not TITLE_WORDS[0] <= words[i] <= TITLE_WORDS[1]:
+            continue
+        if blocks[i].rstrip().endswith((".", ":", ",")) and i == first:
+            continue
+        tokens = set(re.findall(r"\w+", blocks[i].lower()))
+        score = len(tokens & page_title) / len(tokens) if i else 0.5
+        if any(0 < a - i <= 3 for a in anchors):
+            score += 1.0
+        if score > best_score:
+            best, best_score = i, score
+    return best if best_score >= 0.5 else None
+
+
+URL_LINE = re.compile(r"^https?://\S+$")
+
+
+def page_url(blocks: list[str]) -> str | None:
+    """The first line of a dump that is a bare http(s) URL (a page's own address), if any."""
+    return next((b for b in blocks if URL_LINE.match(b)), None)
+
+
+def clean_text(
+    text: str, *, repeated: Mapping[str, int] | None = None, n_docs: int = 1
+) -> Cleaned:
+    """Strip the boilerplate from a plain-text dump of a web page.
+
+    Args:
+        text: the dump, one block (paragraph, menu item, button...) per line.
+        repeated: for the dump's folder, block key (:func:`block_key`) -> number of the
+            folder's documents that contain it (:func:`folder_counts`); blocks found in
+            several documents of one site are boilerplate.
+        n_docs: number of documents the counts were taken over.
+    """
+    decision = decide(text, repeated=repeated, n_docs=n_docs)
+    kept = [b for b, k in zip(decision.blocks, decision.keep) if k]
+    removed = [
+        {"text": b, "reason": r or "classifier"}
+        for b, k, r in zip(decision.blocks, decision.keep, decision.reasons)
+        if not k
+    ]
+    return Cleaned(
+        text="\n\n".join(kept),
+        title=decision.title,
+        author=decision.author,
+        published=decision.published,
+        url=page_url(decision.blocks),
+        removed=removed,
+        removed_chars=sum(len(item["text"]) for item in removed),
+        kept_chars=sum(map(len, kept)),
+    )

@@ -1,0 +1,121 @@
+"""Article-level evaluation of the flags: expert verdicts on press releases, and our own
+hand-written expectations for the sample articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import f1_score, precision_score, recall_score, roc_auc_score
+
+from pipeline import language
+from pipeline.run import run_batch
+
+EVIDENCE_QUESTION = "grasp the quality of the evidence"
+#: flags that speak to the quality of the evidence (the expert criterion)
+EVIDENCE_FLAGS = ("causal_overstatement", "cure_language", "uncontrolled_efficacy", "animal_to_human", "relative_risk_only")
+
+
+def article_score(flags: list[dict]) -> float:
+    """An article's overstatement score: the noisy-or of its evidence flags' scores."""
+    keep = 1.0
+    for flag in flags:
+        if flag["type"] in EVIDENCE_FLAGS:
+            keep *= 1.0 - flag["score"]
+    return 1.0 - keep
+
+
+def evaluate_releases(path: Path, *, threshold: float = 0.5, limit: int | None = None) -> dict:
+    """Agreement with HealthNewsReview's "Does the news release seem to grasp the quality of the
+    evidence?" on the FakeHealth releases (positive class: Not Satisfactory).
+
+    Each release's title and body (``text/<news_id>.txt``) goes through the nlp pipeline (the
+    text is already extracted, so no boilerplate removal); the article is predicted
+    not-satisfactory when its score (noisy-or of flag scores) reaches ``threshold``.
+    """
+    nlp = language.default()
+    gold, scores, counts = [], [], {name: 0 for name in EVIDENCE_FLAGS}
+    lines = (path / "healthrelease_reviews" / "healthrelease_reviews_expert.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines[:limit]:
+        review = json.loads(line)
+        verdict = next((c["answer"] for c in review["criteria"] if EVIDENCE_QUESTION in c["question"]), None)
+        text_file = path / "text" / f"{review['news_id']}.txt"
+        if verdict is None or not text_file.is_file():
+            continue
+        doc = nlp(text_file.read_text(encoding="utf-8"))
+        for flag in doc._.flags:
+            if flag["type"] in counts:
+                counts[flag["type"]] += 1
+        gold.append(verdict == "Not Satisfactory")
+        scores.append(article_score(doc._.flags))
+    y, s = np.array(gold), np.array(scores)
+    pred = s >= threshold
+    return {
+        "releases": int(len(y)), "positive_share": round(float(y.mean()), 3), "threshold": threshold,
+        "precision": round(float(precision_score(y, pred, zero_division=0)), 3),
+        "recall": round(float(recall_score(y, pred, zero_division=0)), 3),
+        "f1": round(float(f1_score(y, pred, zero_division=0)), 3),
+        "roc_auc": round(float(roc_auc_score(y, s)), 3) if len(set(gold)) == 2 else None,
+        "baseline_all_positive_f1": round(float(f1_score(y, np.ones_like(y), zero_division=0)), 3),
+        "flagged_share": round(float(pred.mean()), 3),
+        "flags": counts,
+    }
+
+
+def evaluate_samples(folder: Path, gold_path: Path) -> dict:
+    """Check the sample articles against hand-written expectations (body, claims, flags)."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    records = {}
+    errors = []
+    for outcome in run_batch([folder], flag=True):
+        for record in outcome.records:
+            records[_key(record["source"], folder)] = record
+        errors += outcome.errors
+    totals = {k: [0, 0] for k in ("body_with", "body_without", "claims", "claim_types", "not_claims", "flags", "no_flags_on")}
+    misses: dict[str, list] = {}
+    for name, expect in gold.items():
+        record = records.get(name)
+        if record is None:
+            misses.setdefault(name, []).append("no record")
+            continue
+        for kind, ok, what in _checks(record, expect):
+            totals[kind][0] += ok
+            totals[kind][1] += 1
+            if not ok:
+                misses.setdefault(name, []).append(f"{kind}: {what}")
+    summary = {k: {"ok": v[0], "of": v[1], "rate": round(v[0] / v[1], 3) if v[1] else None} for k, v in totals.items()}
+    return {"files": len(gold), "errors": errors, "summary": summary, "misses": misses}
+
+
+def _key(source: str, folder: Path) -> str:
+    path, _, line = source.partition("#")
+    name = Path(path).relative_to(folder).as_posix() if Path(path).is_relative_to(folder) else Path(path).name
+    return f"{name}#{line}" if line else name
+
+
+def _checks(record: dict, expect: dict):  # noqa: ANN202 - generator of (kind, ok, what)
+    text = record["text"]
+    for snippet in expect.get("body_with", []):
+        yield "body_with", snippet in text, snippet
+    for snippet in expect.get("body_without", []):
+        yield "body_without", snippet not in text, snippet
+    claims = record["claims"]
+    for claim in expect.get("claims", []):
+        found = [c for c in claims if _overlaps(c["quantity"]["text"], claim["quantity"])]
+        yield "claims", bool(found), claim["quantity"]
+        if found:
+            yield "claim_types", found[0]["type"] == claim["type"], f"{claim['quantity']} -> {found[0]['type']} (want {claim['type']})"
+    for snippet in expect.get("not_claims", []):
+        yield "not_claims", not any(_overlaps(c["quantity"]["text"], snippet) for c in claims), snippet
+    flags = record.get("flags", [])
+    for flag in expect.get("flags", []):
+        ok = any(f["type"] == flag["type"] and flag["sentence_with"] in f["sentence"] for f in flags)
+        yield "flags", ok, f"{flag['type']}: {flag['sentence_with']}"
+    for snippet in expect.get("no_flags_on", []):
+        hit = [f["type"] for f in flags if snippet in f["sentence"]]
+        yield "no_flags_on", not hit, f"{snippet} ({', '.join(hit)})"
+
+
+def _overlaps(found: str, wanted: str) -> bool:
+    return found == wanted or found in wanted or wanted in found

@@ -1,0 +1,62 @@
+"""The quantity lexicons: JSON files in ``data/``, each loaded once.
+
+Every word list the grammar, the role rules and the context cues use lives in one of these
+files, so a reviewer can change what is recognised without touching code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data"
+FILES = ("numbers", "units", "bounds", "cues", "roles")
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict[str, Any]:
+    """Return the parsed ``data/<name>.json`` (cached; treat it as read-only).
+
+    Args:
+        name: one of :data:`FILES`.
+
+    Raises:
+        ValueError: for a name that is not a packaged lexicon.
+    """
+    if name not in FILES:
+        raise ValueError(f"unknown lexicon {name!r}; expected one of {FILES}")
+    with open(DATA / f"{name}.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def entries(mapping: dict[str, Any]) -> dict[str, Any]:
+    """``mapping`` without its ``_doc`` key."""
+    return {k: v for k, v in mapping.items() if not k.startswith("_")}
+
+
+def alternation(words: list[str] | dict[str, Any], *, ignore_case: bool = True) -> str:
+    """A regex alternation matching any of ``words`` literally, longest first.
+
+    Spaces in a phrase match any run of whitespace. Longest-first order makes the regex
+    engine prefer "at least" over "at" and "percentage points" over "percentage point".
+
+    Args:
+        words: the phrases (a dict's keys are used; ``_doc`` keys are skipped).
+        ignore_case: wrap the group in ``(?i:...)``.
+    """
+    phrases = sorted({w for w in words if not w.startswith("_")}, key=lambda w: (-len(w), w))
+    body = "|".join(r"\s+".join(re.escape(part) for part in p.split(" ")) for p in phrases)
+    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+def phrase_table(mapping: dict[str, Any]) -> dict[str, Any]:
+    """``mapping`` keyed by lower-cased, single-spaced phrase (for looking up a match)."""
+    return {normalise(k): v for k, v in entries(mapping).items()}
+
+
+def normalise(phrase: str) -> str:
+    """Lower-case ``phrase`` and collapse its whitespace to single spaces."""
+    return " ".join(phrase.lower().split())

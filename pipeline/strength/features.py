@@ -1,0 +1,325 @@
+"""Sentence features for the claim-strength classifier.
+
+Two kinds of features, hashed into one sparse matrix:
+
+* lowercased word n-grams (1-3) with numbers normalised to ``<num>``, weighted by
+  ``ngram_weight`` so that they refine rather than dominate;
+* cue features built from the lexicons in ``data/lexicons.json``: which cue categories occur
+  (causal verbs by verb form, hedges, modals, correlational phrases, conditionals, negation,
+  "further research" and study-design words), where they occur relative to each other
+  ("modal within 3 tokens before a causal verb", "negated association", "if ... causal"),
+  an abstracted token sequence in which cue words are replaced by their category
+  ("MODAL CAUSE_b", "NEG CORR"), and sentence form (question, headline style, length).
+
+Cue features carry most of the signal across genres because they name the linguistic
+device rather than the topic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from scipy import sparse
+
+from pipeline.linear import hash_features
+
+LEXICON_PATH = Path(__file__).parent / "data" / "lexicons.json"
+
+#: hashed feature space; big enough that collisions among a few 10,000 features are rare
+N_FEATURES = 1 << 18
+#: value given to each n-gram feature (cue features have value 1)
+NGRAM_WEIGHT = 0.5
+#: n-gram orders used over the word sequence
+NGRAM_RANGE = (1, 3)
+#: how many tokens before a cue a hedge, negation or modal may stand to scope over it
+WINDOW = 3
+
+_TOKEN = re.compile(r"[a-z]+(?:[-'][a-z]+)*|\d+(?:[.,]\d+)*|[%?]")
+_NUMBER = re.compile(r"\d")
+_CONTRACTION = re.compile(r"n['’]t\b")
+
+#: words kept as themselves in the abstracted sequence; every other non-cue word becomes "_"
+_FUNCTION_WORDS = frozenset(
+    "that was were is are be been being with to of in the a an by and but than for on who "
+    "which it there this these those as from at or between".split()
+)
+#: verb categories matched with their inflection; the suffix in the tag is the verb form
+_VERB_FORMS = ("b", "s", "d", "g")
+#: tags that hedge a following cue
+_HEDGES = frozenset({"MODAL", "HEDGE", "HEDGEV_b", "HEDGEV_s", "HEDGEV_d", "HEDGEV_g"})
+#: tags that negate a following cue
+_NEGATIONS = frozenset({"NEG", "FAILV_b", "FAILV_s", "FAILV_d", "FAILV_g"})
+#: the relation cues whose context is described structurally, by family
+_RELATION_FAMILY = {
+    **{f"CAUSE_{f}": "cause" for f in _VERB_FORMS},
+    **{f"CORRV_{f}": "corr" for f in _VERB_FORMS},
+    "CORR": "corr",
+    "CAUSEN": "causen",
+}
+#: when several cues start at the same token, the abstracted sequence shows the first of these
+_PRIORITY = (
+    "NEG", "MODAL", "COND", "HEDGEV", "HEDGE", "FAILV", "CAUSE", "CORRV", "CORR", "CAUSEN",
+    "FURTHER", "NEEDV", "RECOMMEND", "EVIDV", "AIMV", "DESIGN_RCT", "DESIGN_OBS",
+    "DESIGN_META", "DESIGN_ANIMAL", "SIGNIF", "COMPAR", "REPORT", "DESCRIBE",
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue phrases indexed by their first token.
+
+    Attributes:
+        index: first token -> list of (token tuple, tag), longest phrases first.
+        digest: sha256 of the lexicon file, recorded in the model's meta.
+    """
+
+    index: dict[str, list[tuple[tuple[str, ...], str]]]
+    digest: str
+
+
+def inflect(lemma: str, irregular: dict[str, dict]) -> dict[str, list[str]]:
+    """Forms of a verb lemma: base, third person -s, past/participle -ed, gerund -ing.
+
+    Args:
+        lemma: the base form, e.g. ``"reduce"``.
+        irregular: lemma -> ``{"s": str, "d": [str, ...], "g": str}`` for verbs that the
+            spelling rules below would get wrong.
+
+    Returns:
+        form letter (``b``, ``s``, ``d``, ``g``) -> word forms.
+    """
+    if lemma in irregular:
+        forms = irregular[lemma]
+        return {"b": [lemma], "s": [forms["s"]], "d": list(forms["d"]), "g": [forms["g"]]}
+    if lemma.endswith("e"):
+        stem = lemma[:-1]
+        return {"b": [lemma], "s": [lemma + "s"], "d": [lemma + "d"], "g": [stem + "ing"]}
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "o", "u"):
+        stem = lemma[:-1]
+        return {"b": [lemma], "s": [stem + "ies"], "d": [stem + "ied"], "g": [lemma + "ing"]}
+    third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else lemma + "s"
+    return {"b": [lemma], "s": [third], "d": [lemma + "ed"], "g": [lemma + "ing"]}
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read and index the cue lexicons (cached per path)."""
+    raw = path.read_bytes()
+    data = json.loads(raw)
+    entries: set[tuple[tuple[str, ...], str]] = set()
+    for tag, lemmas in data["verbs"].items():
+        for phrase in lemmas:
+            head, *rest = phrase.split()
+            for form, words in inflect(head, data["irregular"]).items():
+                for word in words:
+                    entries.add(((word, *rest), f"{tag}_{form}"))
+    for tag, phrases in data["phrases"].items():
+        for phrase in phrases:
+            entries.add((tuple(phrase.split()), tag))
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for tokens, tag in sorted(entries, key=lambda e: (-len(e[0]), e)):
+        index.setdefault(tokens[0], []).append((tokens, tag))
+    return Lexicon(index=index, digest=hashlib.sha256(raw).hexdigest())
+
+
+def tokenize(sentence: str) -> list[str]:
+    """Lowercased word tokens with numbers as ``<num>``; ``%`` and ``?`` kept as tokens."""
+    text = _CONTRACTION.sub(" not", sentence.lower().replace("cannot", "can not"))
+    return ["<num>" if _NUMBER.match(tok) else tok for tok in _TOKEN.findall(text)]
+
+
+def find_cues(tokens: Sequence[str], lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Every lexicon match as ``(start, end, tag)``; for each tag only the longest at a start."""
+    matches = []
+    index = lexicon.index
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        candidates = index.get(tok)
+        if not candidates:
+            continue
+        seen: set[str] = set()
+        for phrase, tag in candidates:
+            if tag in seen:
+                continue
+            k = len(phrase)
+            if k == 1 or (i + k <= n and tuple(tokens[i : i + k]) == phrase):
+                matches.append((i, i + k, tag))
+                seen.add(tag)
+    return _drop_nested(matches)
+
+
+def _drop_nested(matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop a cue lying inside a longer cue of another family ("lower" in "lower risk")."""
+    kept = []
+    for start, end, tag in matches:
+        family = _family(tag)
+        inside = any(
+            s <= start and end <= e and e - s > end - start and _family(t) != family
+            for s, e, t in matches
+        )
+        if not inside:
+            kept.append((start, end, tag))
+    return kept
+
+
+def _family(tag: str) -> str:
+    """The tag without its verb-form suffix (``CAUSE_b`` -> ``CAUSE``)."""
+    return tag[:-2] if tag[-2:-1] == "_" and tag[-1] in "bsdg" else tag
+
+
+def _abstracted(tokens: Sequence[str], cues: list[tuple[int, int, str]]) -> list[str]:
+    """The token sequence with cues replaced by their tag and content words by ``_``."""
+    best: dict[int, tuple[int, int, str]] = {}
+    rank = {name: r for r, name in enumerate(_PRIORITY)}
+    for cue in cues:
+        start, _, tag = cue
+        current = best.get(start)
+        if current is None or rank[_family(tag)] < rank[_family(current[2])]:
+            best[start] = cue
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        cue = best.get(i)
+        if cue is not None:
+            out.append(cue[2])
+            i = cue[1]
+            continue
+        tok = tokens[i]
+        word = tok if tok in _FUNCTION_WORDS else "_"
+        if not (word == "_" and out and out[-1] == "_"):
+            out.append(word)
+        i += 1
+    return out
+
+
+def _shape_features(sentence: str, tokens: Sequence[str], feats: dict[str, float]) -> None:
+    """Question, headline style and length features."""
+    stripped = sentence.strip()
+    last = stripped[-1:] if stripped else ""
+    if last == "?":
+        feats["form:question"] = 1.0
+        if tokens and tokens[0] in {"does", "do", "did", "can", "could", "is", "are", "will",
+                                    "should", "would", "has", "have", "might", "may"}:
+            feats["form:yesno_question"] = 1.0
+    elif last == "!":
+        feats["form:exclaim"] = 1.0
+    elif last not in {".", ";", ":", '"', "'", ")", "”", "’"}:
+        feats["form:no_final_period"] = 1.0
+    words = [w for w in stripped.split() if len(w) > 3 and w[:1].isalpha()]
+    if words:
+        capitals = sum(1 for w in words if w[:1].isupper())
+        if len(words) >= 3 and capitals / len(words) >= 0.6:
+            feats["form:title_case"] = 1.0
+    if ":" in stripped[:80] and len(tokens) < 25:
+        feats["form:colon_headline"] = 1.0
+    n = len(tokens)
+    feats["form:len_" + ("short" if n < 10 else "medium" if n < 25 else "long")] = 1.0
+
+
+def _relation_features(
+    tokens: Sequence[str], cues: list[tuple[int, int, str]], feats: dict[str, float]
+) -> None:
+    """Where hedges, modals, negations and conditionals stand relative to relation cues."""
+    hedge_at = sorted(s for s, _, t in cues if t in _HEDGES)
+    neg_at = sorted(s for s, _, t in cues if t in _NEGATIONS)
+    cond_at = sorted(s for s, _, t in cues if t == "COND" and tokens[s] != "would")
+    report_that = [s for s, e, t in cues if _family(t) in ("HEDGEV", "EVIDV") and
+                   e < len(tokens) and tokens[e] == "that"]
+    first_relation = None
+    for start, _, tag in sorted(cues):
+        family = _RELATION_FAMILY.get(tag)
+        if family is None:
+            continue
+        if first_relation is None:
+            first_relation = family
+            feats[f"first_relation:{family}"] = 1.0
+        form = tag[-1] if tag[-2:-1] == "_" else "n"
+        hedged_near = any(start - WINDOW <= h < start for h in hedge_at)
+        hedged_before = any(h < start for h in hedge_at)
+        negated = any(start - WINDOW <= g < start for g in neg_at)
+        conditioned = any(c < start for c in cond_at)
+        reported = any(r < start for r in report_that)
+        feats[f"rel:{family}"] = 1.0
+        feats[f"rel:{family}_{form}"] = 1.0
+        if hedged_near:
+            feats[f"hedge{WINDOW}:{family}"] = 1.0
+            feats[f"hedge{WINDOW}:{family}_{form}"] = 1.0
+        elif hedged_before:
+            feats[f"hedge_far:{family}"] = 1.0
+        else:
+            feats[f"unhedged:{family}_{form}"] = 1.0
+        if negated:
+            feats[f"neg{WINDOW}:{family}"] = 1.0
+        if conditioned:
+            feats[f"cond_before:{family}"] = 1.0
+        if reported:
+            feats[f"that_clause:{family}"] = 1.0
+            if hedged_near:
+                feats[f"that_clause_hedged:{family}"] = 1.0
+        if start > 0 and tokens[start - 1] in ("help", "helps", "helped", "helping", "to"):
+            feats[f"help_or_to_before:{family}"] = 1.0
+    families = sorted({_RELATION_FAMILY[t] for _, _, t in cues if t in _RELATION_FAMILY})
+    feats["relations:" + ("+".join(families) if families else "nothing")] = 1.0
+
+
+def sentence_features(sentence: str, lexicon: Lexicon, ngram_weight: float = NGRAM_WEIGHT,
+                      ngram_range: tuple[int, int] = NGRAM_RANGE) -> dict[str, float]:
+    """All features of one sentence as a name -> value dict (before hashing)."""
+    tokens = tokenize(sentence)
+    feats: dict[str, float] = {}
+    lo, hi = ngram_range if ngram_weight else (1, 0)
+    for n in range(lo, hi + 1):
+        for i in range(len(tokens) - n + 1):
+            feats["w:" + " ".join(tokens[i : i + n])] = ngram_weight
+    cues = find_cues(tokens, lexicon)
+    for _, _, tag in cues:
+        feats["cue:" + tag] = 1.0
+        feats["cuefam:" + _family(tag)] = 1.0
+    _relation_features(tokens, cues, feats)
+    abstract = _abstracted(tokens, cues)
+    for n in (2, 3):
+        for i in range(len(abstract) - n + 1):
+            gram = abstract[i : i + n]
+            if any(g.isupper() for g in gram):
+                feats["a:" + " ".join(gram)] = 1.0
+    skeleton = [t for t in abstract if t.isupper() and _family(t) in _SKELETON]
+    compact = [t for i, t in enumerate(skeleton) if i == 0 or skeleton[i - 1] != t]
+    for i in range(len(compact) - 1):
+        feats["sk:" + compact[i] + ">" + compact[i + 1]] = 1.0
+    _shape_features(sentence, tokens, feats)
+    feats["bias"] = 1.0
+    return feats
+
+
+#: cue families that make up the ordered cue skeleton of a sentence
+_SKELETON = frozenset(
+    {"NEG", "MODAL", "COND", "HEDGEV", "HEDGE", "FAILV", "CAUSE", "CORRV", "CORR", "CAUSEN",
+     "FURTHER", "RECOMMEND", "EVIDV"}
+)
+
+
+def featurize(sentences: Iterable[str], *, n_features: int = N_FEATURES,
+              ngram_weight: float = NGRAM_WEIGHT,
+              ngram_range: tuple[int, int] = NGRAM_RANGE,
+              lexicon_path: Path = LEXICON_PATH) -> sparse.csr_matrix:
+    """Hash the features of each sentence into one CSR row.
+
+    Args:
+        sentences: the sentences, one string each.
+        n_features: columns of the hashed matrix.
+        ngram_weight: value of each word n-gram feature.
+        ngram_range: smallest and largest n-gram order.
+        lexicon_path: the cue lexicon file.
+
+    Returns:
+        A ``(len(sentences), n_features)`` CSR matrix.
+    """
+    lexicon = load_lexicon(lexicon_path)
+    rows = (sentence_features(s, lexicon, ngram_weight, ngram_range) for s in sentences)
+    return hash_features(rows, n_features)

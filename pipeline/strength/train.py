@@ -1,0 +1,338 @@
+"""Train the claim-strength classifier on ``corpora/strength``.
+
+The corpus is JSONL, one sentence per record ``{"id", "split", "genre", "text", "label",
+"case"}``; ``split`` is ``train`` or ``test``. Hyperparameters (the L2 strength ``C`` and the
+weight of the word n-grams relative to the cue features) are chosen by cross-validation on
+the train split only, averaging stratified 5-fold CV and leave-one-genre-out CV (the second
+rewards features that carry over to an unseen genre). The final model is fit on the whole
+train split and scored on the test split.
+
+The Pei & Jurgens (2021) certainty corpus rates certainty, not causal strength, so it never
+provides strength labels. With ``certainty=...`` its findings rated most certain (>= 5.5 of
+6) that contain no relation cue at all (no causal verb, correlational phrase, causal noun,
+hedge or modal) are added to the train split as extra ``none`` examples; every other
+finding is left out because certainty does not say which kind of relation it states.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import sklearn
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import LeaveOneGroupOut, StratifiedKFold
+
+from pipeline.linear import LinearModel
+from pipeline.strength import LABELS, StrengthModel
+from pipeline.strength import features as F
+from pipeline.strength.evaluate import evaluate, scores
+
+#: hyperparameter grid searched by cross-validation on the train split
+GRID_C = (0.1, 0.3, 1.0, 3.0)
+GRID_NGRAM_WEIGHT = (0.25, 0.5, 1.0)
+#: relation cue families whose presence disqualifies a certainty finding as a "none" example
+_RELATION_CUES = ("CAUSE", "CORRV", "CORR", "CAUSEN", "MODAL", "HEDGE", "HEDGEV", "COND")
+CERTAINTY_FILE = "data/annotated_data/sentence-level-certainty.jsonl"
+CERTAINTY_MIN = 5.5
+
+
+@dataclass
+class Example:
+    """One labelled sentence."""
+
+    text: str
+    label: str
+    split: str
+    genre: str
+    source: str
+
+
+def read_corpus(corpus_dir: Path) -> tuple[list[Example], dict[str, Any]]:
+    """Read every ``*.jsonl`` in ``corpus_dir``.
+
+    Lines that are not valid JSON (a file being appended to), records with an unknown label
+    or split, and repeated texts are skipped and counted.
+
+    Returns:
+        The examples and a description of the data (file hashes, counts, skipped lines).
+    """
+    examples: list[Example] = []
+    seen: set[str] = set()
+    files: dict[str, Any] = {}
+    skipped: Counter[str] = Counter()
+    for path in sorted(corpus_dir.glob("*.jsonl")):
+        raw = path.read_bytes()
+        kept = 0
+        for line in raw.decode("utf-8").splitlines():
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                skipped["invalid_json"] += 1
+                continue
+            text = str(record.get("text", "")).strip()
+            label, split = record.get("label"), record.get("split")
+            if label not in LABELS or split not in ("train", "test") or not text:
+                skipped["bad_record"] += 1
+                continue
+            key = " ".join(text.lower().split())
+            if key in seen:
+                skipped["duplicate"] += 1
+                continue
+            seen.add(key)
+            examples.append(Example(text, label, split, str(record.get("genre", "unknown")), path.name))
+            kept += 1
+        files[path.name] = {"sha256": hashlib.sha256(raw).hexdigest(), "records": kept}
+    info = {"files": files, "skipped": dict(skipped)}
+    return examples, info
+
+
+def certainty_none_examples(certainty_dir: Path) -> list[Example]:
+    """Highly certain findings with no relation cue, as extra ``none`` training examples."""
+    lexicon = F.load_lexicon()
+    out = []
+    path = certainty_dir / CERTAINTY_FILE
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record.get("split") not in ("train", "val") or record["sentence-level-certainty"] < CERTAINTY_MIN:
+            continue
+        text = " ".join(record["finding"].split())
+        families = {F._family(tag) for _, _, tag in F.find_cues(F.tokenize(text), lexicon)}
+        if not families.intersection(_RELATION_CUES):
+            out.append(Example(text, "none", "train", "certainty", "certainty-pei2021"))
+    return out
+
+
+def _matrices(texts: Sequence[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Cue-only features and word n-gram features (weight 1), so ``X = cues + w * ngrams``."""
+    cues = F.featurize(texts, ngram_weight=0.0)
+    full = F.featurize(texts, ngram_weight=1.0)
+    return cues, (full - cues).tocsr()
+
+
+def _classifier(c: float) -> LogisticRegression:
+    return LogisticRegression(C=c, class_weight="balanced", max_iter=3000, tol=1e-4)
+
+
+def _oof_predictions(X: sparse.csr_matrix, y: np.ndarray, folds: list, c: float) -> np.ndarray:
+    """Pooled out-of-fold predictions."""
+    pred = np.empty(len(y), dtype=object)
+    for train_idx, test_idx in folds:
+        clf = _classifier(c).fit(X[train_idx], y[train_idx])
+        pred[test_idx] = clf.predict(X[test_idx])
+    return pred
+
+
+def cross_validate(examples: list[Example]) -> dict[str, Any]:
+    """Grid search over ``C`` and the n-gram weight on the train examples.
+
+    Returns:
+        ``{"grid": [...], "best": {...}}`` where each grid row has the stratified 5-fold and
+        leave-one-genre-out macro-F1 and their mean (the selection score).
+    """
+    texts = [e.text for e in examples]
+    y = np.array([e.label for e in examples])
+    genres = np.array([e.genre for e in examples])
+    cues, ngrams = _matrices(texts)
+    strat = list(StratifiedKFold(5, shuffle=True, random_state=0).split(texts, y))
+    by_genre = list(LeaveOneGroupOut().split(texts, y, genres)) if len(set(genres)) > 1 else strat
+    grid = []
+    for weight in GRID_NGRAM_WEIGHT:
+        X = (cues + weight * ngrams).tocsr()
+        for c in GRID_C:
+            s5 = scores(list(y), list(_oof_predictions(X, y, strat, c)))
+            sg = scores(list(y), list(_oof_predictions(X, y, by_genre, c)))
+            grid.append({
+                "C": c, "ngram_weight": weight,
+                "cv5_macro_f1": s5["macro_f1"], "genre_out_macro_f1": sg["macro_f1"],
+                "score": round((s5["macro_f1"] + sg["macro_f1"]) / 2, 4),
+                "cv5": s5, "genre_out": sg,
+            })
+    best = max(grid, key=lambda row: row["score"])
+    return {"grid": [{k: v for k, v in row.items() if k not in ("cv5", "genre_out")} for row in grid],
+            "best": best}
+
+
+def fit(examples: list[Example], c: float, ngram_weight: float, meta: dict[str, Any]) -> StrengthModel:
+    """Fit the final model on ``examples`` with the chosen hyperparameters."""
+    texts = [e.text for e in examples]
+    y = np.array([e.label for e in examples])
+    X = F.featurize(texts, ngram_weight=ngram_weight)
+    clf = _classifier(c).fit(X, y)
+    meta = {
+        **meta,
+        "features": {
+            "n_features": F.N_FEATURES, "ngram_weight": ngram_weight,
+            "ngram_range": list(F.NGRAM_RANGE), "window": F.WINDOW,
+        },
+        "estimator": {"type": "LogisticRegression", "C": c, "class_weight": "balanced"},
+    }
+    return StrengthModel(LinearModel.from_sklearn(clf, meta), F.LEXICON_PATH)
+
+
+def train(corpus_dir: Path, out: Path, *, certainty: Path | None = None,
+          evaluate_on: Sequence[Path] = ()) -> dict[str, Any]:
+    """Cross-validate, fit, score and save the claim-strength model.
+
+    Args:
+        corpus_dir: ``corpora/strength`` (every ``*.jsonl`` in it is read).
+        out: folder to write the model and ``MODEL_CARD.md`` into.
+        certainty: the Pei & Jurgens certainty corpus folder; adds highly certain,
+            relation-free findings as extra ``none`` training examples (see module doc).
+        evaluate_on: labelled files scored once after fitting (evaluation only; never
+            used to choose anything), e.g. the PubMed set.
+
+    Returns:
+        Metrics: the CV grid and the chosen setting, test-split scores (overall and per
+        corpus file and genre), and the scores on ``evaluate_on``.
+    """
+    started = time.time()
+    examples, data_info = read_corpus(Path(corpus_dir))
+    train_set = [e for e in examples if e.split == "train"]
+    test_set = [e for e in examples if e.split == "test"]
+    if certainty is not None:
+        extra = certainty_none_examples(Path(certainty))
+        train_set += extra
+        data_info["certainty_none_examples"] = len(extra)
+    data_info["train"] = dict(Counter(e.label for e in train_set))
+    data_info["test"] = dict(Counter(e.label for e in test_set))
+    cv = cross_validate(train_set)
+    best = cv["best"]
+    meta = {
+        "task": "claim strength (sentence): " + " | ".join(LABELS),
+        "data": data_info,
+        "versions": {"python": platform.python_version(), "sklearn": sklearn.__version__,
+                     "numpy": np.__version__},
+    }
+    model = fit(train_set, best["C"], best["ngram_weight"], meta)
+    metrics: dict[str, Any] = {
+        "cv": {"grid": cv["grid"], "chosen": {"C": best["C"], "ngram_weight": best["ngram_weight"]},
+               "cv5": best["cv5"], "genre_out": best["genre_out"]},
+    }
+    if test_set:
+        pred = model.predict([e.text for e in test_set])
+        metrics["test"] = scores([e.label for e in test_set], pred)
+        for key in ("source", "genre"):
+            for value in sorted({getattr(e, key) for e in test_set}):
+                idx = [i for i, e in enumerate(test_set) if getattr(e, key) == value]
+                metrics["test"].setdefault(f"by_{key}", {})[value] = scores(
+                    [test_set[i].label for i in idx], [pred[i] for i in idx])["macro_f1"]
+    for path in evaluate_on:
+        metrics.setdefault("external", {})[Path(path).name] = evaluate(Path(path), model)
+    model.meta["metrics"] = _summary(metrics)
+    out = Path(out)
+    model.save(out)
+    (out / "MODEL_CARD.md").write_text(model_card(model, metrics, data_info), encoding="utf-8")
+    metrics["seconds"] = round(time.time() - started, 1)
+    return metrics
+
+
+def _summary(metrics: dict[str, Any]) -> dict[str, Any]:
+    """The headline numbers kept in ``meta.json``."""
+    out: dict[str, Any] = {
+        "cv5_macro_f1": metrics["cv"]["cv5"]["macro_f1"],
+        "genre_out_macro_f1": metrics["cv"]["genre_out"]["macro_f1"],
+    }
+    if "test" in metrics:
+        out["test_macro_f1"] = metrics["test"]["macro_f1"]
+    for name, result in metrics.get("external", {}).items():
+        out[f"external:{name}:macro_f1"] = result["macro_f1"]
+    return out
+
+
+def _table(result: dict[str, Any]) -> str:
+    rows = ["| class | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+    for label in LABELS:
+        p = result["per_class"][label]
+        rows.append(f"| {label} | {p['precision']:.3f} | {p['recall']:.3f} | {p['f1']:.3f} | {p['support']} |")
+    rows.append(f"\nmacro-F1 **{result['macro_f1']:.3f}**, accuracy {result['accuracy']:.3f}, n = {result['n']}")
+    return "\n".join(rows)
+
+
+def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, Any]) -> str:
+    """A short Markdown model card: data, features, estimator, scores, limits."""
+    chosen = metrics["cv"]["chosen"]
+    lines = [
+        "# Claim-strength classifier (overclaim)",
+        "",
+        "Sentence -> `none` | `correlational` | `conditional_causal` | `direct_causal`.",
+        "Multinomial logistic regression (scikit-learn, `class_weight=balanced`) over hashed",
+        "word n-grams (1-3, lowercased, numbers as `<num>`) and cue features from",
+        "`lexicons.json` (causal verbs by form, modals and hedges in a 3-token window before a",
+        "relation cue, negated relations, conditionals, correlational phrases, study-design and",
+        "'further research' words, an abstracted cue sequence, question and headline form).",
+        "Weights are stored as `weights.npz` + `meta.json` + `SHA256SUMS`; no pickle.",
+        "",
+        "## Training data",
+        "",
+        "- `corpora/strength/*.jsonl` (written for overclaim): "
+        + ", ".join(f"`{k}` ({v['records']} records, sha256 {v['sha256'][:12]})" for k, v in data["files"].items()),
+        f"- train labels: {data['train']}; test labels: {data['test']}",
+    ]
+    if "certainty_none_examples" in data:
+        lines.append(
+            f"- {data['certainty_none_examples']} extra `none` examples from the certainty corpus of "
+            "Pei & Jurgens (2021, MIT licence; EMNLP 2021, doi:10.18653/v1/2021.emnlp-main.784): "
+            f"findings rated >= {CERTAINTY_MIN} of 6 with no relation cue. Its certainty scores "
+            "are never mapped to strength labels otherwise."
+        )
+    lines += [
+        "- Not trained on the PubMed set of Yu et al. (2019, GPL-3.0); it is evaluation only.",
+        "",
+        "## Hyperparameters",
+        "",
+        f"Chosen by cross-validation on the train split only: C = {chosen['C']}, n-gram weight = "
+        f"{chosen['ngram_weight']} (selection score = mean of stratified 5-fold and "
+        "leave-one-genre-out macro-F1).",
+        "",
+        "## Scores",
+        "",
+        "Cross-validation on the train split (stratified 5-fold, pooled out-of-fold):",
+        "",
+        _table(metrics["cv"]["cv5"]),
+        "",
+        "Leave-one-genre-out on the train split:",
+        "",
+        _table(metrics["cv"]["genre_out"]),
+    ]
+    if "test" in metrics:
+        lines += ["", "Held-out test split of `corpora/strength`:", "", _table(metrics["test"])]
+    for name, result in metrics.get("external", {}).items():
+        lines += ["", f"External evaluation set `{name}` (never used for training or tuning):", "",
+                  _table(result), "", "Confusion matrix (rows gold, columns predicted, order "
+                  + ", ".join(LABELS) + "):", "", "```", *(" ".join(f"{v:5d}" for v in row)
+                  for row in result["confusion"]), "```"]
+    lines += [
+        "",
+        "## Limits",
+        "",
+        "- Sentence level only: the label describes the sentence's main claim, not the study.",
+        "- Cue lexicons are English and hand-written; unusual causal verbs or hedges outside",
+        "  them are learned only from the n-grams of a small corpus.",
+        "- Negated claims keep their relation type (\"did not reduce\" is `direct_causal`,",
+        "  \"no link was found\" is `correlational`).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(corpus_dir: Path, out: Path, certainty: Path | None = None,
+         evaluate_on: Sequence[Path] = ()) -> dict[str, Any]:
+    """Train and print the headline metrics as JSON (for ``overclaim train strength``)."""
+    metrics = train(corpus_dir, out, certainty=certainty, evaluate_on=evaluate_on)
+    print(json.dumps({"cv": metrics["cv"]["chosen"], **_summary(metrics), "seconds": metrics["seconds"]}, indent=2))
+    return metrics
+
+
+__all__ = ["train", "read_corpus", "cross_validate", "fit", "model_card", "main"]
