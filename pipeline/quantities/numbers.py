@@ -28,7 +28,7 @@ WORD_VALUES: dict[str, int] = {**UNITS, **TEENS, **TENS, **SCALES, **DOZEN, "a":
 
 #: A numeral: grouped thousands or plain digits, an optional decimal part (dot or mid-dot),
 #: or a bare decimal part (".002"). Never preceded by a letter, digit or decimal point.
-DIGITS = r"(?<![\w.·,])(?:[-−–](?=[.·]?\d)(?<![\d\w][-−–]))?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|(?=[.·]\d))(?:[.·]\d+)?(?![\d])"
+DIGITS = r"(?<![\w.·,])(?:[-−](?=[.·]?\d))?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|(?=[.·]\d))(?:[.·]\d+)?(?!\d)"
 _UNIT = alternation(UNITS)
 _TEEN = alternation(TEENS)
 _TEN = alternation(TENS)
@@ -41,23 +41,26 @@ WORDS = (
     rf"|(?:{_BELOW1000}|(?i:an?))\s+{_BIG}(?:,?(?:\s+(?i:and))?\s+{_BELOW1000}(?!\s+{_BIG}))?"
     rf"|{_BELOW1000})(?:\s+(?i:and)\s+(?i:an?)\s+(?i:half|quarter))?(?![\w])"
 )
-#: A numeral with an optional scale word ("1.5 million") or suffix ("10k", "£2bn").
+#: A numeral with an optional scale word ("1.5 million", "2 and a half").
 NUMERAL = (
-    rf"{DIGITS}(?:\s*(?:-\s*)?{_BIG}(?![\w-])|(?:{alternation(SUFFIXES, ignore_case=False)})(?![\w])"
-    rf"|\s+(?i:and\s+a\s+half)(?![\w]))?"
+    rf"{DIGITS}(?:\s*(?:-\s*)?{_BIG}(?![\w-])|\s+(?i:and\s+a\s+half)(?![\w]))?"
 )
 #: Any number: numeral or words.
 NUMBER = rf"(?:{NUMERAL}|{WORDS})"
 _FRACWORD = alternation(FRACTION_WORDS)
 #: A fraction in words or symbols: "two-thirds", "a quarter", "one half", "3/4", "½", "2½".
 FRACTION = (
-    rf"(?:(?:{_BELOW100}|(?i:an?))[\s-]+{_FRACWORD}(?![\w-])"
+    rf"(?:(?<![\w-])(?:{_TEEN}|{_UNIT}|(?i:an?))[\s-]+{_FRACWORD}(?![\w-])"
     rf"|(?<![\w/])\d{{1,2}}\s*/\s*\d{{1,3}}(?![\w/])"
     rf"|(?:\d+\s*)?[{''.join(FRACTION_SYMBOLS)}]"
     rf"|(?<![\w-])(?i:half)(?![\w-]))"
 )
-#: "one in four", "1 in 250", "nine out of 10", "one in every five".
-ONE_IN_N = rf"(?:{NUMBER}\s+(?i:in(?:\s+every)?|out\s+of|of\s+every)\s+{NUMBER})"
+#: The tail of "one in four", "1 in 250", "nine out of 10", "one in every five" (after the
+#: first number); a year or a duration after "in" is not a denominator ("5 in 2002").
+IN_TAIL = (
+    rf"(?:\s+(?i:in(?:\s+every)?|out\s+of|of\s+every)\s+(?!(?:1[89]|20)\d\d(?![\d,]))"
+    rf"{NUMBER}(?!\s*(?i:years?|months?|weeks?|days?|hours?|minutes?|decades?|mg|g|kg|ml)(?![\w])))"
+)
 
 # --- parsing -------------------------------------------------------------------------------
 

@@ -1,0 +1,165 @@
+"""The quantity grammar: regular expressions assembled from named fragments and lexicons.
+
+:data:`MASTER` is one compiled alternation whose top-level named groups say what was found
+(``url``, ``phone``, ``date``, ``name``, ``ordinal``, ``ci``, ``pval``, ``neq``, ``effect``,
+``money``, ``quant``); :mod:`pipeline.quantities.extract` scans a text with it once and
+interprets each match with the smaller patterns below (:data:`VALUE`, :data:`RANGE`, ...).
+Alternatives are ordered: a date or a confidence interval is tried before a bare number at
+the same position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.quantities.lexicon import alternation, entries, load
+from pipeline.quantities.numbers import FRACTION, IN_TAIL, NUMBER, NUMERAL
+
+_UNITS = load("units")
+_NUMBERS = load("numbers")
+_BOUNDS = load("bounds")
+_CUES = load("cues")
+_ROLES = load("roles")
+_ROLE_UNITS = _UNITS["role_units"]
+_MEASURES = _UNITS["effect_measures"]
+
+
+def _words(words: list[str] | dict, *, ignore_case: bool = True) -> str:
+    """An alternation of ``words`` that ends at a word boundary (symbols excepted)."""
+    return alternation(words, ignore_case=ignore_case) + r"(?![\w])"
+
+
+def _symbols_first(words: list[str] | dict) -> tuple[list[str], list[str]]:
+    """Split phrases into symbol phrases ("≥", "~") and word phrases."""
+    items = [w for w in words if not w.startswith("_")]
+    return [w for w in items if not w[0].isalpha()], [w for w in items if w[0].isalpha()]
+
+
+# --- bounds --------------------------------------------------------------------------------
+_bound_symbols, _bound_words = _symbols_first(_BOUNDS["before"])
+#: A bound before a number: "at least ", "more than ", "≥", "~".
+LEAD = (
+    rf"(?:(?<![\w]){alternation(_bound_words)}\s+|(?<![<>=≤≥~]){alternation(_bound_symbols)}\s*)"
+)
+_trail_symbols, _trail_words = _symbols_first(_BOUNDS["after"])
+#: A bound after a number: " or more", "+".
+TRAIL = rf"(?:\s+{_words(_trail_words)}|{alternation(_trail_symbols)}(?![\w\d]))"
+
+# --- units ---------------------------------------------------------------------------------
+PERCENT = rf"(?:\s*%|[\s-]?{_words(_UNITS['percent'])})"
+POINTS = rf"(?:[\s-]{_words(_UNITS['percentage_point'])}|\s+{_words(_UNITS['points'])})"
+TIMES = rf"(?:[\s-]?(?i:times)(?![\w-])|(?:x|×)(?![\w]))"
+FOLD = r"(?:[\s-]?(?i:fold)(?![\w-]))"
+_role_words = sorted(
+    {w for key, ws in _ROLE_UNITS.items() if not key.startswith("_") and not key.endswith("attached")
+     for w in ws},
+    key=lambda w: (-len(w), w),
+)
+_attached = sorted({w for key, ws in _ROLE_UNITS.items() if key.endswith("attached") for w in ws})
+_currency_words = _UNITS["currency_words"]
+#: A unit that marks a role (dose, duration, age, measurement, views, money words).
+ROLE_UNIT = (
+    rf"(?:[\s-]?{alternation([w for w in _role_words if w[0] == '-'], ignore_case=True)}(?![\w])"
+    rf"|[\s-]?{alternation([w for w in _role_words + _currency_words if w[0] != '-'], ignore_case=False)}"
+    rf"(?![\w'’]|-[a-z])"
+    rf"|{alternation(_attached, ignore_case=False)}(?![\w]))"
+)
+#: Any unit after a number, in the order they are tried.
+UNIT = rf"(?:{POINTS}|{PERCENT}|{TIMES}|{FOLD}|{ROLE_UNIT})"
+
+# --- values --------------------------------------------------------------------------------
+_multipliers = entries(_NUMBERS["multipliers"])
+_adjectives = _NUMBERS["adjective_multipliers"]
+_verb_multipliers = [w for w in _multipliers if w not in _adjectives["words"]]
+#: "twice", "doubled", "halved"; "double"/"triple" only when an object follows ("double the risk").
+MULTIPLIER = (
+    rf"(?:(?<![\w-]){_words(_verb_multipliers)}(?!-)"
+    rf"|(?<![\w-]){alternation(_adjectives['words'])}(?=\s+{_words(_adjectives['followers'])}|[.,;:)])"
+    rf"|(?<![\w-]){_words(entries(_NUMBERS['fold_words']))}(?!-))"
+)
+#: "millions of", "dozens of": a vague count.
+PLURAL = rf"(?:(?<![\w-]){alternation(_NUMBERS['plural_scales'])}(?=\s+of\b))"
+#: One value with its unit: "1 in 250", "two-thirds", "doubled", "2.5-fold", "73 percent".
+VALUE = rf"(?:{FRACTION}|{MULTIPLIER}|{PLURAL}|{NUMBER}(?:{IN_TAIL}|{UNIT})?)"
+#: What joins the two ends of a range: "-", " to ", " or ", "- to " ("two- to threefold").
+CONNECT = r"(?:\s*-\s+(?i:to|and|or)\s+|\s*[-–—~]\s*|\s+(?i:to|through|or)\s+)"
+#: A range or change between two values, or one value.
+CORE = (
+    rf"(?:(?i:between)\s+{VALUE}\s+(?i:and|to|-)\s+{VALUE}"
+    rf"|(?i:from)\s+{VALUE}\s+(?i:to|until|through|up\s+to)\s+{VALUE}"
+    rf"|{VALUE}(?:{CONNECT}{VALUE})?)"
+)
+#: A quantity: optional bound, a range or a single value, optional trailing bound.
+QUANT = rf"(?:{LEAD})?{CORE}(?:{TRAIL})?"
+
+# --- special forms -------------------------------------------------------------------------
+_months = alternation(_ROLES["months"], ignore_case=False)
+_ord = r"(?:st|nd|rd|th)"
+DATE = (
+    rf"(?:(?<![\w]){_months}\.?\s+\d{{1,2}}{_ord}?(?:,?\s+\d{{4}})?(?![\d\w])"
+    rf"|(?<![\w]){_months}\.?,?\s+\d{{4}}(?![\d\w])"
+    rf"|(?<![\w.,])\d{{1,2}}{_ord}?\s+(?:of\s+)?{_months}\.?(?:,?\s+\d{{4}})?(?![\d\w])"
+    rf"|(?<![\w.,-])\d{{4}}-\d{{2}}-\d{{2}}(?![\d\w])|(?<![\w.,/])\d{{1,2}}/\d{{1,2}}/\d{{2,4}}(?![\d\w/])"
+    rf"|(?<![\w.,:])\d{{1,2}}[:.]\d{{2}}\s*(?i:[ap]\.?m\.?)(?![\w])|(?<![\w.,:])\d{{1,2}}:\d{{2}}(?![\d:])"
+    rf"|(?<![\w.,])\d{{1,2}}\s*(?i:a\.m\.|p\.m\.|am|pm)(?![\w]))"
+)
+PHONE = (
+    r"(?:(?<![\w+])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,5}){2,4}(?![\d])"
+    r"|(?<![\w(-])(?:1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}(?![\d])"
+    r"|(?<![\w])0\d{3,4}\s\d{3}\s?\d{3,4}(?![\d]))"
+)
+URL = r"(?:(?i:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+\.[\w.-]+)"
+_name_words = alternation(_ROLES["name_words"]["words"], ignore_case=False)
+#: Numbers inside names: "B12", "COVID-19", "H5N1", "type 2", "phase 3", "5:2 diet".
+NAME = (
+    r"(?:(?<![\w-])(?!(?i:mid|pre|post|early|late|top|under|over|aged?|ages|non|anti|up|by)-)"
+    r"[A-Za-z]+-?\d[\w.]*(?<![.])"
+    rf"|(?<![\w]){_name_words}\s+(?:\d+[a-z]?|I{{1,3}}V?|IV)(?:/\d+)?(?![\w])"
+    r"|(?<![\w])\d+:\d+\s+(?i:diet|fast|fasting|plan)(?![\w]))"
+)
+ORDINAL = r"(?:(?<![\w.,])\d+(?:st|nd|rd|th)(?![\w]))"
+DECADE = r"(?:(?<![\w.,])(?:1[89]|20)?\d0'?s(?![\w]))"
+_ci_names = alternation(_CUES["ci_names"])
+_ci_number = rf"{NUMERAL}\s*(?:%|(?i:percent|per\s+cent))?"
+#: A confidence interval: "95% CI 1.2-2.6", "95% confidence interval: 0.71 to 0.95".
+CI = rf"(?:(?<![\w]){_ci_names}(?![\w])[\s:,=]*(?:(?i:of|was|is)\s+)?(?P<ci_lo>{_ci_number})\s*(?:[-–—]|(?i:to)|,)\s*(?P<ci_hi>{_ci_number}))"
+#: A p-value: "p < 0.01", "P=.002", "p-value of 0.04", "P<0·0001".
+PVAL = (
+    r"(?:(?<![\w])[Pp](?:\s*[-‐]?\s*(?i:values?|for\s+trend|trend|for\s+interaction|interaction))?"
+    r"\s*(?P<p_op><=|>=|=<|=>|[=<>≤≥]|(?i:of|was|is|was\s+less\s+than|less\s+than))\s*"
+    rf"(?P<p_num>{NUMERAL}))"
+)
+NEQ = rf"(?:(?<![\w])[nN]\s*=\s*{NUMERAL})"
+_currency = alternation(_UNITS["currency_symbols"], ignore_case=False)
+MONEY = (
+    rf"(?:(?<![\w]){_currency}\s?{NUMERAL}(?:\s*(?:bn|mn|m|k|K|M)(?![\w]))?"
+    rf"(?:\s*(?:-|–|to)\s*{_currency}?\s?{NUMERAL}(?:\s*(?:bn|mn|m|k|K|M)(?![\w]))?)?)"
+)
+_measure_names = alternation(entries(_MEASURES["names"]))
+_measure_abbr = alternation(entries(_MEASURES["abbreviations"]), ignore_case=False)
+_connector = alternation(_MEASURES["connectors"])
+#: An effect measure and its value: "odds ratio 1.8", "HR 0.79", "NNT of 25".
+EFFECT = (
+    rf"(?:(?<![\w])(?P<measure>{_measure_names}|{_measure_abbr})(?![\w])"
+    rf"(?:\s*\((?:{_measure_abbr})\))?"
+    rf"(?:\s+(?i:for|of)\s+[\w\s'-]{{1,40}}?\s+(?i:was|were|is|of)\s+|\s*{_connector}\s*|\s+)"
+    rf"(?:{LEAD})?(?P<measure_value>{NUMBER}))"
+)
+
+#: The scanner: one alternation of every form, most specific first.
+MASTER = re.compile(
+    rf"(?P<url>{URL})|(?P<phone>{PHONE})|(?P<date>{DATE})|(?P<name>{NAME})"
+    rf"|(?P<ci>{CI})|(?P<pval>{PVAL})|(?P<neq>{NEQ})|(?P<effect>{EFFECT})|(?P<money>{MONEY})"
+    rf"|(?P<ordinal>{ORDINAL})|(?P<decade>{DECADE})|(?P<quant>{QUANT})"
+)
+
+# --- interpreters: applied to one matched string -------------------------------------------
+LEAD_RE = re.compile(rf"^(?P<lead>{LEAD})")
+TRAIL_RE = re.compile(rf"(?P<trail>{TRAIL})$")
+VALUE_RE = re.compile(
+    rf"(?:(?P<fraction>{FRACTION})|(?P<mult>{MULTIPLIER})|(?P<plural>{PLURAL})"
+    rf"|(?P<number>{NUMBER})(?:(?P<in_tail>{IN_TAIL})|(?P<points>{POINTS})|(?P<percent>{PERCENT})"
+    rf"|(?P<times>{TIMES})|(?P<fold>{FOLD})|(?P<role_unit>{ROLE_UNIT}))?)"
+)
+RANGE_START_RE = re.compile(r"(?i:between|from)\s+")
+CONNECT_RE = re.compile(rf"{CONNECT}|\s+(?i:and|until|up\s+to)\s+")

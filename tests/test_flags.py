@@ -1,0 +1,143 @@
+"""The overstatement flags as plain functions over sentences and claims."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.flags import Sentence, detect_designs, flag_article
+
+
+def _article(parts: list[tuple[str, str]]) -> tuple[str, list[Sentence]]:
+    """Join (sentence, strength) pairs into a text with sentence offsets."""
+    text, sentences = "", []
+    for sentence, strength in parts:
+        if text:
+            text += " "
+        sentences.append(Sentence(len(text), len(text) + len(sentence), strength))
+        text += sentence
+    return text, sentences
+
+
+def _claim(text: str, quantity: str, kind: str, claim_type: str, sentences: list[Sentence], number: int, **extra) -> dict:
+    start = text.index(quantity)
+    sentence = next(s for s in sentences if s.start <= start < s.end)
+    q = {"text": quantity, "start": start, "end": start + len(quantity), "kind": kind, "value": None, "low": None,
+         "high": None, "bound": None, "direction": extra.pop("direction", None)}
+    claim = {"id": f"c{number}", "type": claim_type, "start": sentence.start, "end": sentence.end,
+             "sentence": text[sentence.start:sentence.end], "quantity": q, "strength": sentence.strength,
+             "population": None, "intervention": None, "outcome": None, "comparator": None, "timeframe": None,
+             "attribution": None, "hedges": []}
+    claim.update(extra)
+    return claim
+
+
+def _types(flags: list[dict], text_part: str) -> set[str]:
+    return {f["type"] for f in flags if text_part in f["sentence"]}
+
+
+def test_flags_cure_resting_on_association() -> None:
+    text, sents = _article([
+        ("Green tea cures arthritis, its fans say.", "direct_causal"),
+        ("A survey of 2,000 adults found that people who drank green tea were 2.1 times more likely to report no joint pain.", "correlational"),
+    ])
+    claims = [_claim(text, "2.1 times", "ratio", "association", sents, 1, direction="increase")]
+    _, flags = flag_article(text, sents, claims)
+    assert _types(flags, "Green tea cures") == {"cure_language", "causal_overstatement"}
+    overstatement = next(f for f in flags if f["type"] == "causal_overstatement")
+    assert any(e["role"] == "association" and "2.1 times" in e["text"] for e in overstatement["evidence"])
+    assert _types(flags, "2.1 times") == {"relative_risk_only"}
+    for flag in flags:
+        assert text[flag["start"]:flag["end"]] == flag["sentence"]
+        for span in flag["evidence"]:
+            assert text[span["start"]:span["end"]] == span["text"]
+        assert flag["explanation"] and 0 <= flag["score"] <= 1
+    assert [f["id"] for f in flags] == [f"f{i}" for i in range(1, len(flags) + 1)]
+
+
+def test_flags_rct_with_absolute_risks_is_not_flagged() -> None:
+    text, sents = _article([
+        ("In a randomized, placebo-controlled trial of 4,000 adults, the drug reduced heart attacks from 4 percent to 3 percent.", "direct_causal"),
+        ("That is a 25 percent lower risk.", "direct_causal"),
+    ])
+    claims = [
+        _claim(text, "from 4 percent to 3 percent", "difference", "efficacy", sents, 1, direction="decrease", comparator="placebo"),
+        _claim(text, "25 percent", "percent", "efficacy", sents, 2, direction="decrease"),
+    ]
+    _, flags = flag_article(text, sents, claims)
+    assert flags == []
+
+
+def test_flags_uncontrolled_efficacy() -> None:
+    text, sents = _article([("Eighty percent of patients given the treatment felt better within a month.", "none")])
+    claims = [_claim(text, "Eighty percent", "percent", "efficacy", sents, 1)]
+    _, flags = flag_article(text, sents, claims)
+    assert [f["type"] for f in flags] == ["uncontrolled_efficacy"]
+    assert flags[0]["claim_ids"] == ["c1"]
+
+
+def test_flags_animal_to_human_but_not_mouse_results_as_mouse_results() -> None:
+    text, sents = _article([
+        ("In mice, the compound cleared amyloid plaques.", "direct_causal"),
+        ("The drug could help millions of people with Alzheimer's disease fight memory loss.", "conditional_causal"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert _types(flags, "In mice") == set()
+    assert "animal_to_human" in _types(flags, "millions of people")
+
+
+@pytest.mark.parametrize("sentence", [
+    "There is no cure for multiple sclerosis.",
+    "The supplement is not a miracle cure.",
+    "Experts warned against claims of a cure.",
+])
+def test_flags_negated_cure_is_careful(sentence: str) -> None:
+    text, sents = _article([(sentence, "none")])
+    assert flag_article(text, sents, [])[1] == []
+
+
+def test_flags_conditional_cure_is_cure_language_only() -> None:
+    text, sents = _article([("If the theory of Dr. Rossi is correct, the therapy is a cure for the condition.", "conditional_causal")])
+    _, flags = flag_article(text, sents, [])
+    assert [(f["type"], f["severity"]) for f in flags] == [("cure_language", "medium")]
+    assert "condition" in flags[0]["explanation"]
+
+
+def test_flags_causal_verb_on_association_number() -> None:
+    text, sents = _article([
+        ("Drinking coffee slashes the risk of liver cancer by 40 percent, a study of 90,000 people found.", "direct_causal"),
+        ("Those who drank coffee had lower rates than those who did not, from 1.2 percent to 0.7 percent.", "correlational"),
+    ])
+    claims = [_claim(text, "40 percent", "percent", "association", sents, 1, direction="decrease")]
+    _, flags = flag_article(text, sents, claims)
+    assert _types(flags, "slashes") == {"causal_overstatement"}
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("a randomised controlled trial of 300 women", "rct"),
+    ("patients were randomly assigned to the drug", "rct"),
+    ("a prospective cohort study", "observational"),
+    ("people who drank three cups", "observational"),
+    ("a case series of 12 patients", "uncontrolled"),
+    ("experiments in mice", "animal"),
+    ("human cells in a dish", "cell"),
+    ("a meta-analysis of 40 trials", "meta_analysis"),
+])
+def test_flags_design_detection(text: str, label: str) -> None:
+    labels = {d["label"] for d in detect_designs(text)}
+    assert label in labels
+    for design in detect_designs(text):
+        assert text[design["start"]:design["end"]] == design["text"]
+
+
+def test_flags_explanations_have_no_unfilled_placeholders() -> None:
+    text, sents = _article([
+        ("Green tea cures arthritis.", "direct_causal"),
+        ("In rats, green tea extract reduced swelling.", "direct_causal"),
+        ("It could help people with arthritis beat their pain.", "conditional_causal"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert flags
+    for flag in flags:
+        assert not re.search(r"\{\w+\}", flag["explanation"])
