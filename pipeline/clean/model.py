@@ -21,6 +21,7 @@ from pipeline.linear import LinearModel
 #: default location of the shipped model, overridable with OVERCLAIM_BOILERPLATE_MODEL
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "models" / "boilerplate"
 BODY = "body"
+CLASSES = ("boilerplate", BODY)
 
 
 def feature_index(name: str, n_features: int) -> int:
@@ -35,18 +36,19 @@ class BlockModel:
     """Scores blocks and decodes the body/boilerplate labels of a document.
 
     Args:
-        linear: the fitted binary classifier; ``meta`` carries ``transitions`` (2x2 log
+        linear: the fitted binary classifier (body vs boilerplate); ``meta`` carries ``transitions`` (2x2 log
             probabilities, row = previous label, 0 boilerplate / 1 body), ``prior`` (the
             share of body blocks in training) and ``smoothing`` (the weight of the
             transitions against the classifier).
     """
 
     def __init__(self, linear: LinearModel) -> None:
-        if linear.classes != ["boilerplate", BODY]:
-            raise ValueError(f"expected classes ['boilerplate', 'body'], got {linear.classes}")
+        if sorted(linear.classes) != sorted(CLASSES) or linear.coef.shape[0] != 1:
+            raise ValueError(f"expected a binary model of {CLASSES}, got {linear.classes}")
+        sign = 1.0 if linear.classes[1] == BODY else -1.0
         self.linear = linear
-        self.weights = linear.coef[0].astype(np.float64)
-        self.bias = float(linear.intercept[0])
+        self.weights = sign * linear.coef[0].astype(np.float64)
+        self.bias = sign * float(linear.intercept[0])
         n = linear.n_features
         self.dense_weights = np.array([self.weights[feature_index(f, n)] for f in DENSE])
         self.transitions = np.asarray(linear.meta["transitions"], dtype=np.float64)

@@ -1,0 +1,136 @@
+"""Why a number is not a health claim: years, ages, doses, durations, sample sizes, views.
+
+:func:`assign_role` looks at a quantity's unit and at the words just before and after it and
+returns a role such as ``"year"`` or ``"sample_size"``, or ``None`` for a candidate health
+number. It also marks counts of people (``unit="people"``). The cue lists are in
+``data/roles.json`` and ``data/units.json``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.quantities.lexicon import alternation, entries, load
+
+_ROLES = load("roles")
+_UNITS = load("units")
+
+#: unit word -> role, from ``units.json`` ``role_units`` ("mg" -> "dose").
+UNIT_ROLES: dict[str, str] = {}
+for _role, _words in entries(_UNITS["role_units"]).items():
+    for _word in _words:
+        UNIT_ROLES.setdefault(_word.lstrip("-").lower(), _role.replace("_attached", ""))
+for _word in _UNITS["currency_words"]:
+    UNIT_ROLES.setdefault(_word.lower(), "price")
+
+
+def _ends_with(words: list[str]) -> re.Pattern[str]:
+    """A pattern for text that ends with one of ``words`` (then optional spaces)."""
+    return re.compile(rf"(?<![\w-]){alternation(words)}\s*$")
+
+
+def _starts_with(words: list[str]) -> re.Pattern[str]:
+    """A pattern for text that starts (after spaces) with one of ``words``."""
+    return re.compile(rf"^\s*{alternation(words)}(?![\w])")
+
+
+_YEAR_BEFORE = _ends_with(_ROLES["year_before"])
+_YEAR_AFTER = _starts_with(_ROLES["year_after"])
+_AGE_BEFORE = _ends_with(_ROLES["age_before"])
+_AGE_AFTER = _starts_with(_ROLES["age_after_words"])
+_SAMPLE_BEFORE = _ends_with(_ROLES["sample_before"])
+_SAMPLE_CUES = re.compile(rf"(?<![\w]){alternation(_ROLES['sample_cues'])}(?![\w])")
+_VIEWS_BEFORE = re.compile(rf"{alternation(_ROLES['views_before'], ignore_case=False)}\s*$")
+_READERS_AFTER = _starts_with(_ROLES["readers_after"])
+_OTHER_AFTER = _starts_with(_ROLES["other_after"])
+_FREQUENCY_AFTER = _starts_with(_ROLES["frequency_after"])
+_OUTCOME_BEFORE = _ends_with(_ROLES["measurement_outcome_before"])
+_LABEL_OTHER = re.compile(
+    rf"(?<![\w]){alternation(_ROLES['label_words']['other'], ignore_case=False)}\s*$")
+_LABEL_DURATION = re.compile(
+    rf"(?<![\w]){alternation(_ROLES['label_words']['duration'], ignore_case=False)}\s*$")
+_people = _UNITS["people"]
+_skip = _UNITS["people_skip_words"]
+_PEOPLE_AFTER = re.compile(
+    rf"^\s+(?:(?!{alternation(_skip['stop'])}\s)[A-Za-z][\w'-]*,?\s+){{0,{_skip['max_words']}}}"
+    rf"{alternation(_people, ignore_case=False)}(?![\w])"
+)
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|(?i:percent|per\s+cent))")
+YEARS = range(*_ROLES["year_range"])
+
+
+def unit_role(unit: str | None) -> str | None:
+    """The role a unit word implies ("mg" -> "dose", "years" -> "duration"), or ``None``."""
+    if not unit:
+        return None
+    role = UNIT_ROLES.get(unit.lower())
+    if role is None and unit.endswith("s"):
+        role = UNIT_ROLES.get(unit[:-1].lower())
+    return role
+
+
+def assign_role(quantity: dict, before: str, after: str) -> str | None:
+    """The non-claim role of ``quantity``, or ``None`` for a candidate health number.
+
+    Also sets ``quantity["unit"] = "people"`` (and kind ``count``) for a bare number
+    followed by a people noun ("12 patients died").
+
+    Args:
+        quantity: the quantity dict built so far (kind, value, unit, ...).
+        before: up to ~60 characters of text before the quantity.
+        after: up to ~60 characters of text after the quantity.
+    """
+    kind, unit, value = quantity["kind"], quantity.get("unit"), quantity["value"]
+    role = unit_role(unit)
+    if role == "duration":
+        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or re.match(r"^\s*old\b", after):
+            return "age"
+        return role
+    if role == "measurement":
+        if quantity.get("direction") or _OUTCOME_BEFORE.search(before):
+            return None
+        return role
+    if role is not None:
+        return role
+    if kind in ("ratio", "fraction") and _FREQUENCY_AFTER.match(after):
+        return "dose"
+    if kind not in ("count", "other") or unit is not None:
+        return None
+    if _VIEWS_BEFORE.search(before):
+        return "views"
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+        return "age"
+    if _LABEL_DURATION.search(before):
+        return "duration"
+    if _LABEL_OTHER.search(before):
+        return "other"
+    if _PEOPLE_AFTER.match(after):
+        quantity["unit"] = "people"
+        quantity["kind"] = "count"
+        if _SAMPLE_BEFORE.search(before):
+            return "sample_size"
+        return None
+    if is_year(quantity) and not _PERCENT_AFTER.match(after):
+        return "year"
+    if value is None and kind == "count":
+        return "other"
+    if _READERS_AFTER.match(after) or _OTHER_AFTER.match(after):
+        return "other"
+    if _FREQUENCY_AFTER.match(after):
+        return "dose"
+    return None
+
+
+def is_year(quantity: dict) -> bool:
+    """True for a bare four-digit whole number in the year range ("2002", not "2,002")."""
+    text = quantity["text"]
+    values = [quantity["value"]] if quantity["low"] is None else [quantity["low"], quantity["high"]]
+    return all(isinstance(v, int) and v in YEARS for v in values) and "," not in text and not any(
+        c.isalpha() for c in text.replace("between", "").replace("from", "").replace("to", "")
+        .replace("and", "")
+    )
+
+
+def sample_context(before: str) -> bool:
+    """True when the words before a count of people describe a study sample."""
+    return bool(_SAMPLE_BEFORE.search(before) or _SAMPLE_CUES.search(before[-40:]))
