@@ -193,9 +193,10 @@ def read_batch(path: Path) -> list[dict]:
 
 
 def main() -> int:
-    """Build the corpus from every ``src/*.txt`` file, in file-name order."""
+    """Build the corpus from every ``src/*.txt`` file: train batches first, then test."""
     records = []
-    for path in sorted((HERE / "src").glob("*.txt")):
+    paths = sorted((HERE / "src").glob("*.txt"), key=lambda p: (p.name.startswith("test"), p.name))
+    for path in paths:
         records.extend(read_batch(path))
     for index, record in enumerate(records, 1):
         record["id"] = f"c{index:04d}"

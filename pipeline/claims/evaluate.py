@@ -41,7 +41,7 @@ def _tokens(text: str) -> set[str]:
 
 
 def evaluate(corpus: Path, split: str = "test", model: ClaimModel | None = None, *,
-             gold_quantities: bool = False) -> dict:
+             gold_quantities: bool = False, with_errors: bool = False) -> dict:
     """Score detection, typing, slots and hedges on one split of the corpus.
 
     Args:
@@ -51,6 +51,7 @@ def evaluate(corpus: Path, split: str = "test", model: ClaimModel | None = None,
         gold_quantities: feed the gold quantity spans (labels stripped) instead of running the
             quantity grammar, to separate claim errors from grammar errors. Also used when
             the grammar is not available.
+        with_errors: add ``errors``, every misclassified quantity, for review.
 
     Returns:
         ``detection`` (claim recall, share of non-claim numbers reported as claims, precision),
@@ -115,7 +116,7 @@ def evaluate(corpus: Path, split: str = "test", model: ClaimModel | None = None,
         hedge["tp"] += sum((gold_hedges & pred_hedges).values())
         hedge["fp"] += sum((pred_hedges - gold_hedges).values())
         hedge["fn"] += sum((gold_hedges - pred_hedges).values())
-    return {
+    result = {
         "split": split,
         "sentences": len(records),
         "quantities": "gold" if finder is None else "grammar",
@@ -136,8 +137,10 @@ def evaluate(corpus: Path, split: str = "test", model: ClaimModel | None = None,
         },
         "slots": {s: _slot_scores(c) for s, c in slot_counts.items()},
         "hedges": _f1(hedge["tp"], hedge["fp"], hedge["fn"]),
-        "errors": errors,
     }
+    if with_errors:
+        result["errors"] = errors
+    return result
 
 
 def _score_slots(sentence: str, gold: dict, claim: dict | None, counts: dict[str, Counter]) -> None:

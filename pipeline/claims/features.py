@@ -29,6 +29,7 @@ PEOPLE = frozenset(
     "individuals babies infants teenagers students workers smokers users cases deaths residents "
     "americans britons veterans mothers girls boys kids nurses doctors donors survivors".split()
 )
+CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s-\s|\b(?:but|while|whereas|although|though)\b")
 WINDOW = 6
 NEAR_CHARS = 60
 
@@ -75,7 +76,9 @@ class SentenceContext:
         starts: start offset of each token.
         ends: end offset of each token.
         cues: ``(group, start, end)`` for every cue phrase found.
-        features: sentence-level features (cue groups present, hashed unigrams and bigrams).
+        features: sentence-level features (cue groups present, hashed unigrams and bigrams,
+            the first two words).
+        breaks: offsets of clause breaks (punctuation, "but", "while", "whereas").
     """
 
     text: str
@@ -85,6 +88,7 @@ class SentenceContext:
     ends: list[int]
     cues: list[tuple[str, int, int]]
     features: dict[str, float]
+    breaks: list[int]
 
 
 def shape(text: str) -> str:
@@ -110,6 +114,7 @@ def sentence_context(sentence: str, lexicon: Lexicon | None = None) -> SentenceC
         tokens.append("<" + shape(word) + ">" if word[0].isdigit() else word)
         starts.append(match.start())
         ends.append(match.end())
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(lower)]
     cues = [
         (name, m.start(), m.end())
         for name, pattern in lexicon.groups.items()
@@ -123,7 +128,9 @@ def sentence_context(sentence: str, lexicon: Lexicon | None = None) -> SentenceC
         features["w=" + word] = 0.5
     for left, right in zip(words, words[1:]):
         features["b=" + left + "_" + right] = 0.5
-    return SentenceContext(sentence, lower, tokens, starts, ends, cues, features)
+    for word in words[:2]:
+        features["first=" + word] = 1.0
+    return SentenceContext(sentence, lower, tokens, starts, ends, cues, features, breaks)
 
 
 def quantity_features(ctx: SentenceContext, quantity: dict) -> dict[str, float]:
@@ -182,7 +189,14 @@ def quantity_features(ctx: SentenceContext, quantity: dict) -> dict[str, float]:
         feats["count_people&kind=" + kind] = 1.0
     if not left:
         feats["sent_initial"] = 1.0
+    if r1 == "of" and any(tokens[i] in PEOPLE for i in right[1:4]):
+        feats["of_people&kind=" + kind] = 1.0
+    clause_start = ctx.breaks[bisect_right(ctx.breaks, start) - 1] if ctx.breaks and ctx.breaks[0] < start else 0
+    after = bisect_left(ctx.breaks, end)
+    clause_end = ctx.breaks[after] if after < len(ctx.breaks) else len(ctx.text)
     for name, cue_start, cue_end in ctx.cues:
+        if clause_start <= cue_start and cue_end <= clause_end:
+            feats["clause=" + name] = 1.0
         if cue_end <= start and start - cue_end <= NEAR_CHARS:
             feats["near_before=" + name] = 1.0
         elif cue_start >= end and cue_start - end <= NEAR_CHARS:
@@ -243,11 +257,13 @@ class FeatureIndex:
         cols: list[int] = []
         vals: list[float] = []
         row_starts = []
-        column = self.column
+        get = self._cache.get
         for row in rows:
             row_starts.append(len(cols))
-            for name, value in row.items():
-                cols.append(column(name))
-                vals.append(value)
+            found = [get(name) for name in row]
+            if None in found:
+                found = [self.column(name) if col is None else col for name, col in zip(row, found)]
+            cols.extend(found)
+            vals.extend(row.values())
         return (np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float32),
                 np.asarray(row_starts, dtype=np.int64))

@@ -96,6 +96,17 @@ def _clean(sentence: str, start: int, end: int, rules: SlotRules, slot: str) -> 
     return start, end
 
 
+def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """Every match of ``pattern``, overlapping ones included (a rejected long match must not
+    hide a shorter one that starts inside it)."""
+    found = []
+    match = pattern.search(sentence)
+    while match:
+        found.append(match)
+        match = pattern.search(sentence, match.start() + 1)
+    return found
+
+
 def extract_slots(sentence: str, quantity: dict | None = None, rules: SlotRules | None = None) -> dict[str, str | None]:
     """Find the six slots of a claim in its sentence.
 
@@ -117,7 +128,7 @@ def extract_slots(sentence: str, quantity: dict | None = None, rules: SlotRules 
         found[slot] = None
         for pattern in rules.patterns[slot]:
             best = None
-            for match in pattern.finditer(sentence):
+            for match in _matches(pattern, sentence):
                 start, end = _clean(sentence, match.start("x"), match.end("x"), rules, slot)
                 cut = min((s for s, _ in taken if start < s < end), default=None)
                 if cut is not None:

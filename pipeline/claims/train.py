@@ -16,6 +16,7 @@ import numpy as np
 import sklearn
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+from threadpoolctl import threadpool_limits
 
 from pipeline.claims.corpus import corpus_sha256, labelled_quantities, quantity_finder, read_corpus
 from pipeline.claims.features import load_lexicon, quantity_features, sentence_context
@@ -86,8 +87,9 @@ def train(corpus: Path, out: Path) -> dict:
     rows, labels, groups, ruled_out = build_rows(records)
     X = hash_features(rows, N_FEATURES)
     y, g = np.asarray(labels), np.asarray(groups)
-    c, cv_scores = choose_c(X, y, g)
-    clf = LogisticRegression(C=c, max_iter=3000).fit(X, y)
+    with threadpool_limits(1):
+        c, cv_scores = choose_c(X, y, g)
+        clf = LogisticRegression(C=c, max_iter=3000).fit(X, y)
     metrics = {
         "train_sentences": len(records),
         "train_quantities": len(labels),

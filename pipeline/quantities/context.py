@@ -28,7 +28,7 @@ _NOUN_OF = re.compile(
     r"(?:\s+in\s+[\w\s'-]{1,30}?)?\s+(?i:of)\s*$"
 )
 _CHANGE = re.compile(rf"(?<![\w-]){alternation(_CUES['change_cues'])}(?![\w])")
-_RANGE = re.compile(rf"(?<![\w-]){alternation(_CUES['range_cues'])}(?![\w])")
+_RANGE = re.compile(rf"(?<![\w-]){alternation(_CUES['range_cues'])}\s*$")
 
 
 def direction(quantity: dict, before: str, after: str) -> str | None:
@@ -49,19 +49,27 @@ def direction(quantity: dict, before: str, after: str) -> str | None:
     if _AFTER_UP.match(after):
         return "increase"
     tail = before[-70:]
-    for pattern in (_DIRECT, _BY, _NOUN_OF):
-        match = pattern.search(tail)
-        if match:
-            return "increase" if match["up"] else "decrease"
+    ending = tail.rstrip()[-2:].lower()
+    match = _DIRECT.search(tail[-25:])
+    if match is None and ending == "by":
+        match = _BY.search(tail)
+    if match is None and ending == "of":
+        match = _NOUN_OF.search(tail)
+    if match:
+        return "increase" if match["up"] else "decrease"
     return None
+
+
+def after_cue(after: str) -> bool:
+    """True when ``after`` starts with a direction word ("more", "lower", "fewer")."""
+    return bool(_AFTER_UP.match(after) or _AFTER_DOWN.match(after))
 
 
 def is_change(before: str) -> bool:
     """True when the words before "from X to Y" describe a change ("fell", "rose")."""
-    tail = before[-50:]
-    return bool(_CHANGE.search(tail)) and not _RANGE.search(tail[-25:])
+    return bool(_CHANGE.search(before[-50:])) and not is_range(before)
 
 
 def is_range(before: str) -> bool:
-    """True when the words before "from X to Y" describe a range ("ranged", "aged")."""
+    """True when the word right before "from X to Y" makes it a range ("ranged", "aged")."""
     return bool(_RANGE.search(before[-25:]))

@@ -43,7 +43,7 @@ LEAD = (
 )
 _trail_symbols, _trail_words = _symbols_first(_BOUNDS["after"])
 #: A bound after a number: " or more", "+".
-TRAIL = rf"(?:\s+{_words(_trail_words)}|{alternation(_trail_symbols)}(?![\w\d]))"
+TRAIL = rf"(?:\s+{_words(_trail_words)}(?!\s*[-−]?[\d.])|{alternation(_trail_symbols)}(?![\w\d]))"
 
 # --- units ---------------------------------------------------------------------------------
 PERCENT = rf"(?:\s*%|[\s-]?{_words(_UNITS['percent'])})"
@@ -71,18 +71,40 @@ UNIT = rf"(?:{POINTS}|{PERCENT}|{TIMES}|{FOLD}|{ROLE_UNIT})"
 _multipliers = entries(_NUMBERS["multipliers"])
 _adjectives = _NUMBERS["adjective_multipliers"]
 _verb_multipliers = [w for w in _multipliers if w not in _adjectives["words"]]
-#: "twice", "doubled", "halved"; "double"/"triple" only when an object follows ("double the risk").
+_periodic = r"(?i:daily|weekly|monthly|yearly|annually|nightly|hourly)"
+#: "twice", "doubled", "halved", "once", "twice-yearly"; "double"/"triple" only when an
+#: object follows ("double the risk", not "double-blind").
 MULTIPLIER = (
-    rf"(?:(?<![\w-]){_words(_verb_multipliers)}(?!-)"
+    rf"(?:(?<![\w-]){alternation([*_verb_multipliers, *entries(_NUMBERS['frequency_words'])])}"
+    rf"(?:-{_periodic})?(?![\w-])"
     rf"|(?<![\w-]){alternation(_adjectives['words'])}(?=\s+{_words(_adjectives['followers'])}|[.,;:)])"
+    rf"|(?<![\w-])(?:Halves|Doubles|Triples)(?=\s+[A-Z])"
     rf"|(?<![\w-]){_words(entries(_NUMBERS['fold_words']))}(?!-))"
 )
-#: "millions of", "dozens of": a vague count.
-PLURAL = rf"(?:(?<![\w-]){alternation(_NUMBERS['plural_scales'])}(?=\s+of\b))"
+_plural = alternation(_NUMBERS["plural_scales"])
+#: "millions of", "hundreds of thousands of": a vague count.
+PLURAL = rf"(?:(?<![\w-]){_plural}(?:\s+of\s+{_plural})?(?=\s+of\b))"
+_article = _NUMBERS["article_durations"]
+#: "a year", "a decade" (kept only in the right context: "within a year", "a year later").
+ARTICLE = rf"(?:(?<![\w-])(?i:an?)\s+{alternation(_article['units'], ignore_case=False)}(?![\w-]))"
+#: "142 per 100,000", "4.8 cases per 100,000", "3.6 per 100 person-years" (after the number).
+RATE_TAIL = (
+    rf"(?:(?:\s+[A-Za-z][\w-]*){{0,3}}?\s+(?i:per)\s+{NUMERAL}"
+    rf"(?:\s+{alternation(_ROLES['rate_units']['words'])}(?![\w-]))?)"
+)
+#: "4 hours 31 minutes", "5 ft 6 in": one length of time or height in two units.
+COMPOUND = (
+    rf"(?:{NUMERAL}\s*(?i:hours?|hrs?|h)\s+(?:(?i:and)\s+)?{NUMERAL}\s*(?i:minutes?|mins?)(?![\w])"
+    rf"|{NUMERAL}\s*(?:ft|feet|foot)\s+{NUMERAL}\s*(?:in|inches?)(?![\w]))"
+)
 #: One value with its unit: "1 in 250", "two-thirds", "doubled", "2.5-fold", "73 percent".
-VALUE = rf"(?:{FRACTION}|{MULTIPLIER}|{PLURAL}|{NUMBER}(?:{IN_TAIL}|{UNIT})?)"
-#: What joins the two ends of a range: "-", " to ", " or ", "- to " ("two- to threefold").
-CONNECT = r"(?:\s*-\s+(?i:to|and|or)\s+|\s*[-–—~]\s*|\s+(?i:to|through|or)\s+)"
+VALUE = (
+    rf"(?:{FRACTION}|{MULTIPLIER}|{PLURAL}|{ARTICLE}|{COMPOUND}"
+    rf"|{NUMBER}(?:{IN_TAIL}|{RATE_TAIL}|{UNIT})?)"
+)
+#: What joins the two ends of a range: "-", " to ", " or ", "- to " ("two- to threefold");
+#: or a value and its spread: "30 ± 10".
+CONNECT = r"(?:\s*-\s+(?i:to|and|or)\s+|\s*[-–—~]\s*|\s+(?i:to|through|or)\s+|\s*(?:±|\+/[-−])\s*)"
 #: A range or change between two values, or one value.
 CORE = (
     rf"(?:(?i:between)\s+{VALUE}\s+(?i:and|to|-)\s+{VALUE}"
@@ -90,23 +112,27 @@ CORE = (
     rf"|{VALUE}(?:{CONNECT}{VALUE})?)"
 )
 #: A quantity: optional bound, a range or a single value, optional trailing bound.
-QUANT = rf"(?:{LEAD})?{CORE}(?:{TRAIL})?"
+QUANT = rf"(?:{LEAD}){{0,2}}{CORE}(?:{TRAIL}(?:{UNIT})?)?"
 
 # --- special forms -------------------------------------------------------------------------
 _months = alternation(_ROLES["months"], ignore_case=False)
 _ord = r"(?:st|nd|rd|th)"
+_clock = r"\d{1,2}(?:[:.]\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)"
 DATE = (
-    rf"(?:(?<![\w]){_months}\.?\s+\d{{1,2}}{_ord}?(?:,?\s+\d{{4}})?(?![\d\w])"
+    rf"(?:(?<![\w.,])\d{{1,2}}(?:\s*[-–]\s*|\s+(?:and|to)\s+)\d{{1,2}}\s+{_months}\.?(?:,?\s+\d{{4}})?(?![\d\w])"
+    rf"|(?<![\w-])(?i:first|second|third|fourth|last)\s+(?i:half|quarter)\s+of\s+(?:the\s+year|\d{{4}})(?![\w])"
+    rf"|(?<![\w]){_months}\.?\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}(?:,?\s+\d{{4}})?(?![\d\w])"
+    rf"|(?<![\w.,:]){_clock}(?:\s*[-–]\s*{_clock})?(?![\w])"
+    rf"|(?<![\w]){_months}\.?\s+\d{{1,2}}{_ord}?(?:,?\s+\d{{4}})?(?![\d\w])"
     rf"|(?<![\w]){_months}\.?,?\s+\d{{4}}(?![\d\w])"
     rf"|(?<![\w.,])\d{{1,2}}{_ord}?\s+(?:of\s+)?{_months}\.?(?:,?\s+\d{{4}})?(?![\d\w])"
     rf"|(?<![\w.,-])\d{{4}}-\d{{2}}-\d{{2}}(?![\d\w])|(?<![\w.,/])\d{{1,2}}/\d{{1,2}}/\d{{2,4}}(?![\d\w/])"
-    rf"|(?<![\w.,:])\d{{1,2}}[:.]\d{{2}}\s*(?i:[ap]\.?m\.?)(?![\w])|(?<![\w.,:])\d{{1,2}}:\d{{2}}(?![\d:])"
-    rf"|(?<![\w.,])\d{{1,2}}\s*(?i:a\.m\.|p\.m\.|am|pm)(?![\w]))"
+    rf"|(?<![\w.,:])\d{{1,2}}:\d{{2}}(?![\d:]))"
 )
 PHONE = (
     r"(?:(?<![\w+])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,5}){2,4}(?![\d])"
     r"|(?<![\w(-])(?:1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}(?![\d])"
-    r"|(?<![\w])0\d{3,4}\s\d{3}\s?\d{3,4}(?![\d]))"
+    r"|(?<![\w])0\d{2,4}\s\d{3,4}\s?\d{3,4}(?![\d])|(?<![\w])0\d{4}\s\d{6}(?![\d]))"
 )
 URL = r"(?:(?i:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+\.[\w.-]+)"
 _name_words = alternation(_ROLES["name_words"]["words"], ignore_case=False)
@@ -117,7 +143,12 @@ NAME = (
     rf"|(?<![\w]){_name_words}\s+(?:\d+[a-z]?|I{{1,3}}V?|IV)(?:/\d+)?(?![\w])"
     r"|(?<![\w])\d+:\d+\s+(?i:diet|fast|fasting|plan)(?![\w]))"
 )
-ORDINAL = r"(?:(?<![\w.,])\d+(?:st|nd|rd|th)(?![\w]))"
+ORDINAL = (
+    rf"(?:(?<![\w.,])\d+(?:st|nd|rd|th)(?![\w])"
+    rf"|(?<![\w-]){alternation(entries(_NUMBERS['ordinal_words']['words']))}(?![\w-]))"
+)
+#: "under-25s", "over-65s": an age group with its bound.
+AGE_GROUP = r"(?:(?<![\w-])(?i:under|over)-?\d{1,3}s(?![\w]))"
 DECADE = r"(?:(?<![\w.,])(?:1[89]|20)?\d0'?s(?![\w]))"
 _ci_names = alternation(_CUES["ci_names"])
 _ci_number = rf"{NUMERAL}\s*(?:%|(?i:percent|per\s+cent))?"
@@ -132,7 +163,7 @@ PVAL = (
 NEQ = rf"(?:(?<![\w])[nN]\s*=\s*{NUMERAL})"
 _currency = alternation(_UNITS["currency_symbols"], ignore_case=False)
 MONEY = (
-    rf"(?:(?<![\w]){_currency}\s?{NUMERAL}(?:\s*(?:bn|mn|m|k|K|M)(?![\w]))?"
+    rf"(?:(?:{LEAD})?(?<![\w]){_currency}\s?{NUMERAL}(?:\s*(?:bn|mn|m|k|K|M)(?![\w]))?"
     rf"(?:\s*(?:-|–|to)\s*{_currency}?\s?{NUMERAL}(?:\s*(?:bn|mn|m|k|K|M)(?![\w]))?)?)"
 )
 _measure_names = alternation(entries(_MEASURES["names"]))
@@ -146,20 +177,57 @@ EFFECT = (
     rf"(?:{LEAD})?(?P<measure_value>{NUMBER}))"
 )
 
-#: The scanner: one alternation of every form, most specific first.
+#: The scanner: one alternation of every form, most specific first. Every form starts at a
+#: word start, so the leading look-behind rejects most positions in one step.
 MASTER = re.compile(
-    rf"(?P<url>{URL})|(?P<phone>{PHONE})|(?P<date>{DATE})|(?P<name>{NAME})"
+    rf"(?<![\w])(?:(?P<url>{URL})|(?P<phone>{PHONE})|(?P<date>{DATE})|(?P<name>{NAME})"
     rf"|(?P<ci>{CI})|(?P<pval>{PVAL})|(?P<neq>{NEQ})|(?P<effect>{EFFECT})|(?P<money>{MONEY})"
-    rf"|(?P<ordinal>{ORDINAL})|(?P<decade>{DECADE})|(?P<quant>{QUANT})"
+    rf"|(?P<ordinal>{ORDINAL})|(?P<decade>{DECADE})|(?P<age_group>{AGE_GROUP})|(?P<quant>{QUANT}))"
 )
+_number_words = [
+    w for group in ("units", "teens", "tens", "hundreds", "scales", "dozen", "fraction_words",
+                    "multipliers", "fold_words", "plural_scales", "frequency_words")
+    for w in entries(_NUMBERS[group])
+] + list(_NUMBERS["ordinal_words"]["words"]) + list(_article["units"])
+#: Something every quantity contains: a digit, a fraction sign or a number word. The scan
+#: looks for quantities only shortly before each one.
+TRIGGER = re.compile(
+    rf"[\d{''.join(_NUMBERS['fraction_symbols'])}]+|(?<![\w]){alternation(_number_words)}(?![\w])"
+)
+
+def _left_words() -> frozenset[str]:
+    """Lower-cased words that may open a quantity before its number ("at least", "between",
+    "odds ratio", "95% CI", "Feb", "$", "p <")."""
+    phrases = [
+        *entries(_BOUNDS["before"]), *entries(_MEASURES["names"]), *entries(_MEASURES["abbreviations"]),
+        *_MEASURES["connectors"], *_CUES["ci_names"], *_ROLES["months"], *_UNITS["currency_symbols"],
+        *_ROLES["name_words"]["words"], "between", "from", "by", "a", "an", "half", "p", "n",
+        "=", "<", ">", "≤", "≥", "<=", ">=", "p-value", "value", "values", "for", "trend",
+        "interaction", "difference", "mean", "between-group", "under", "over", "of",
+    ]
+    return frozenset(word.lower() for phrase in phrases for word in phrase.split())
+
+
+
+#: Words that can stand before the number of a quantity and belong to it.
+LEFT_WORDS = _left_words()
+#: At most this many words before the number are part of a quantity.
+MAX_LEFT_WORDS = 6
 
 # --- interpreters: applied to one matched string -------------------------------------------
 LEAD_RE = re.compile(rf"^(?P<lead>{LEAD})")
-TRAIL_RE = re.compile(rf"(?P<trail>{TRAIL})$")
-VALUE_RE = re.compile(
-    rf"(?:(?P<fraction>{FRACTION})|(?P<mult>{MULTIPLIER})|(?P<plural>{PLURAL})"
-    rf"|(?P<number>{NUMBER})(?:(?P<in_tail>{IN_TAIL})|(?P<points>{POINTS})|(?P<percent>{PERCENT})"
-    rf"|(?P<times>{TIMES})|(?P<fold>{FOLD})|(?P<role_unit>{ROLE_UNIT}))?)"
+TRAIL_RE = re.compile(rf"(?P<trail>{TRAIL})(?P<unit>{UNIT})?$")
+_UNIT_GROUPS = (
+    rf"(?:(?P<points>{POINTS})|(?P<percent>{PERCENT})|(?P<times>{TIMES})|(?P<fold>{FOLD})"
+    rf"|(?P<role_unit>{ROLE_UNIT}))"
 )
+VALUE_RE = re.compile(
+    rf"(?:(?P<fraction>{FRACTION})|(?P<mult>{MULTIPLIER})|(?P<plural>{PLURAL})|(?P<article>{ARTICLE})"
+    rf"|(?P<compound>{COMPOUND})"
+    rf"|(?P<number>{NUMBER})(?:(?P<in_tail>{IN_TAIL})|(?P<rate>{RATE_TAIL})|{_UNIT_GROUPS})?)"
+)
+#: A unit alone, with the same groups as in :data:`VALUE_RE` ("20 or more hours": " hours").
+UNIT_RE = re.compile(_UNIT_GROUPS)
 RANGE_START_RE = re.compile(r"(?i:between|from)\s+")
 CONNECT_RE = re.compile(rf"{CONNECT}|\s+(?i:and|until|up\s+to)\s+")
+NUMBER_AT = re.compile(NUMBER)

@@ -28,47 +28,60 @@ WORD_VALUES: dict[str, int] = {**UNITS, **TEENS, **TENS, **SCALES, **DOZEN, "a":
 
 #: A numeral: grouped thousands or plain digits, an optional decimal part (dot or mid-dot),
 #: or a bare decimal part (".002"). Never preceded by a letter, digit or decimal point.
-DIGITS = r"(?<![\w.·,])(?:[-−](?=[.·]?\d))?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|(?=[.·]\d))(?:[.·]\d+)?(?!\d)"
+DIGITS = (
+    r"(?<![\w.·,])(?:[-−](?=[.·]?\d))?(?:\d{1,3}(?:[,\u202f\u00a0]\d{3})+(?!\d)|\d+|(?=[.·]\d))"
+    r"(?:[.·]\d+)?(?!\d)"
+)
 _UNIT = alternation(UNITS)
-_TEEN = alternation(TEENS)
-_TEN = alternation(TENS)
 _BIG = alternation(_NUM["scales"])
-_BELOW100 = rf"(?:{_TEN}(?:[-\s]{_UNIT})?|{_TEEN}|{_UNIT})"
-_BELOW1000 = rf"(?:(?:{_BELOW100}|(?i:an?))\s+(?i:hundred)(?:(?:\s+(?i:and))?\s+{_BELOW100})?|{_BELOW100})"
+_SCALE = alternation({**SCALES, **DOZEN})
+_A = r"(?i:an?)"
+_FRACWORD = alternation(FRACTION_WORDS)
+_SMALL_OR_A = alternation([*UNITS, *TEENS, "a", "an"])
+#: 0-99 in words: one trie of every unit, teen and tens word; only a tens word ("-ty") may
+#: take a unit after it ("seventy-three", "twenty one").
+_BELOW100 = rf"{alternation({**UNITS, **TEENS, **TENS})}(?:(?<=[tT][yY])[-\s]{_UNIT})?"
+_BELOW1000 = (
+    rf"(?:{_A}(?=\s+(?i:hundred))|{_BELOW100})"
+    rf"(?:\s+(?i:hundred)(?:(?:\s+(?i:and))?\s+{_BELOW100})?)?"
+)
+_FRACTION_PHRASE = rf"{_SMALL_OR_A}[\s-]+{_FRACWORD}(?![\w-])"
+#: "and a half", "and three fifths" after a whole number.
+_AND_FRACTION = rf"\s+(?i:and)\s+{_FRACTION_PHRASE}"
 #: A number in words, up to "nine hundred and ninety-nine billion ...", "a dozen", "one and a half".
 WORDS = (
-    rf"(?<![\w-])(?:(?:{_BELOW1000}|(?i:an?|half\s+an?))\s+(?i:dozen)"
-    rf"|(?:{_BELOW1000}|(?i:an?))\s+{_BIG}(?:,?(?:\s+(?i:and))?\s+{_BELOW1000}(?!\s+{_BIG}))?"
-    rf"|{_BELOW1000})(?:\s+(?i:and)\s+(?i:an?)\s+(?i:half|quarter))?(?![\w])"
+    rf"(?<![\w-])(?:(?i:half\s+an?|an?)(?=\s+(?i:dozen)|\s+{_BIG})|{_BELOW1000})"
+    rf"(?:\s+(?i:dozens?)|\s+{_BIG}(?:,?(?:\s+(?i:and))?\s+{_BELOW1000}(?!\s+{_BIG}))?)?"
+    rf"(?:{_AND_FRACTION})?(?![\w])"
 )
-#: A numeral with an optional scale word ("1.5 million", "2 and a half").
+#: A numeral with an optional scale word ("1.5 million", "3 hundred", "2 and a half", "800k").
 NUMERAL = (
-    rf"{DIGITS}(?:\s*(?:-\s*)?{_BIG}(?![\w-])|\s+(?i:and\s+a\s+half)(?![\w]))?"
+    rf"{DIGITS}(?:\s*(?:-\s*)?{_SCALE}(?![\w-])|{_AND_FRACTION}|(?:k|bn)(?![\w]))?"
 )
 #: Any number: numeral or words.
 NUMBER = rf"(?:{NUMERAL}|{WORDS})"
-_FRACWORD = alternation(FRACTION_WORDS)
 #: A fraction in words or symbols: "two-thirds", "a quarter", "one half", "3/4", "½", "2½".
 FRACTION = (
-    rf"(?:(?<![\w-])(?:{_TEEN}|{_UNIT}|(?i:an?))[\s-]+{_FRACWORD}(?![\w-])"
+    rf"(?:(?<![\w-]){_FRACTION_PHRASE}"
     rf"|(?<![\w/])\d{{1,2}}\s*/\s*\d{{1,3}}(?![\w/])"
     rf"|(?:\d+\s*)?[{''.join(FRACTION_SYMBOLS)}]"
-    rf"|(?<![\w-])(?i:half)(?![\w-]))"
+    rf"|(?<![\w-])(?i:half)(?![\w-])(?!\s+(?i:an?)\s+(?:(?i:dozen)|{_BIG})))"
 )
 #: The tail of "one in four", "1 in 250", "nine out of 10", "one in every five" (after the
 #: first number); a year or a duration after "in" is not a denominator ("5 in 2002").
 IN_TAIL = (
-    rf"(?:\s+(?i:in(?:\s+every)?|out\s+of|of\s+every)\s+(?!(?:1[89]|20)\d\d(?![\d,]))"
+    rf"(?:\s+(?i:in(?:\s+every)?|out\s+of|of(?:\s+every)?)\s+(?!(?:1[89]|20)\d\d(?![\d,]))"
     rf"{NUMBER}(?!\s*(?i:years?|months?|weeks?|days?|hours?|minutes?|decades?|mg|g|kg|ml)(?![\w])))"
 )
 
 # --- parsing -------------------------------------------------------------------------------
 
 _NUMERAL_RE = re.compile(
-    r"^(?P<sign>[-−–])?(?P<digits>[\d,]*(?:[.·]\d+)?)\s*(?:-\s*)?(?P<scale>[A-Za-z]+)?"
-    r"(?P<half>\s+and\s+a\s+half)?$",
+    r"^(?P<sign>[-−–])?(?P<digits>[\d,\u202f\u00a0]*(?:[.·]\d+)?)\s*(?:-\s*)?(?P<scale>[A-Za-z]+)?"
+    r"(?:\s+and\s+(?P<fraction>.+))?$",
     re.IGNORECASE,
 )
+_AND_FRACTION_RE = re.compile(rf"^(?P<whole>.*?)\s+(?i:and)\s+(?P<fraction>{_FRACTION_PHRASE})$")
 _TOKEN_RE = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
@@ -80,21 +93,22 @@ def parse_numeral(text: str) -> float | None:
     match = _NUMERAL_RE.match(text.strip())
     if not match or not match["digits"] or not any(c.isdigit() for c in match["digits"]):
         return None
-    digits = match["digits"].replace(",", "").replace("·", ".")
+    digits = re.sub(r"[,\u202f\u00a0]", "", match["digits"]).replace("·", ".")
     try:
         value = float(digits)
     except ValueError:
         return None
     scale = match["scale"]
     if scale:
-        factor = _NUM["scales"].get(scale.lower()) or SUFFIXES.get(scale)
-        if factor is None:
-            factor = SUFFIXES.get(scale.lower())
+        factor = SCALES.get(scale.lower()) or DOZEN.get(scale.lower()) or SUFFIXES.get(scale.lower())
         if factor is None:
             return None
         value *= factor
-    if match["half"]:
-        value += 0.5
+    if match["fraction"]:
+        fraction = parse_fraction(match["fraction"])
+        if fraction is None:
+            return None
+        value += fraction
     if match["sign"]:
         value = -value
     return tidy(value)
@@ -106,15 +120,16 @@ def parse_words(text: str) -> float | None:
     Handles "a dozen", "half a dozen", "one and a half", "a million". Returns ``None`` when a
     word is not a number word.
     """
+    extra = 0.0
+    tail = _AND_FRACTION_RE.match(text)
+    if tail:
+        extra = parse_fraction(tail["fraction"]) or 0.0
+        text = tail["whole"]
     tokens = [t.lower() for t in _TOKEN_RE.findall(text)]
     if not tokens:
         return None
     total = 0.0
     current = 0.0
-    extra = 0.0
-    if tokens[-3:-1] in (["and", "a"], ["and", "an"]) and tokens[-1] in ("half", "quarter"):
-        extra = 0.5 if tokens[-1] == "half" else 0.25
-        tokens = tokens[:-3]
     if tokens[:2] in (["half", "a"], ["half", "an"]):
         current, tokens = 0.5, tokens[2:]
     for token in tokens:
@@ -123,9 +138,7 @@ def parse_words(text: str) -> float | None:
         value = WORD_VALUES.get(token)
         if value is None:
             return None
-        if token in ("hundred",):
-            current = (current or 1) * value
-        elif token in DOZEN:
+        if token == "hundred" or token in DOZEN:
             current = (current or 1) * value
         elif token in _NUM["scales"]:
             total += (current or 1) * value
@@ -152,13 +165,13 @@ def parse_fraction(text: str) -> float | None:
         if symbol in text:
             whole = lowered.replace(symbol, "").strip()
             return tidy((float(whole) if whole else 0.0) + value)
-    one_in = re.match(r"^(.+?)\s+(?:in(?:\s+every)?|out\s+of|of\s+every)\s+(.+)$", lowered)
+    one_in = re.match(r"^(.+?)\s+(?:in(?:\s+every)?|out\s+of|of(?:\s+every)?)\s+(.+)$", lowered)
     if one_in:
         num, den = parse_number(one_in[1]), parse_number(one_in[2])
-        return tidy(num / den, 4) if num is not None and den else None
+        return significant(num / den) if num is not None and den else None
     if "/" in lowered:
         num, den = (part.strip() for part in lowered.split("/", 1))
-        return tidy(float(num) / float(den), 4) if float(den) else None
+        return significant(float(num) / float(den)) if float(den) else None
     words = re.split(r"[\s-]+", lowered.strip())
     denominator = FRACTION_WORDS.get(words[-1])
     if denominator is None:
@@ -166,7 +179,12 @@ def parse_fraction(text: str) -> float | None:
     numerator = parse_words(" ".join(words[:-1])) if words[:-1] else 1.0
     if numerator is None:
         return None
-    return tidy(numerator / denominator, 4)
+    return significant(numerator / denominator)
+
+
+def significant(value: float, digits: int = 4) -> float | int:
+    """``value`` rounded to ``digits`` significant digits: 1/3 -> 0.3333, 1/50000 -> 2e-05."""
+    return tidy(float(f"{value:.{digits}g}"))
 
 
 def tidy(value: float, digits: int = 10) -> float | int:

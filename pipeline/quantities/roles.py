@@ -39,12 +39,13 @@ _YEAR_AFTER = _starts_with(_ROLES["year_after"])
 _AGE_BEFORE = _ends_with(_ROLES["age_before"])
 _AGE_AFTER = _starts_with(_ROLES["age_after_words"])
 _SAMPLE_BEFORE = _ends_with(_ROLES["sample_before"])
-_SAMPLE_CUES = re.compile(rf"(?<![\w]){alternation(_ROLES['sample_cues'])}(?![\w])")
 _VIEWS_BEFORE = re.compile(rf"{alternation(_ROLES['views_before'], ignore_case=False)}\s*$")
 _READERS_AFTER = _starts_with(_ROLES["readers_after"])
+_VIEWS_AFTER = _starts_with(_ROLES["views_after"])
 _OTHER_AFTER = _starts_with(_ROLES["other_after"])
 _FREQUENCY_AFTER = _starts_with(_ROLES["frequency_after"])
 _OUTCOME_BEFORE = _ends_with(_ROLES["measurement_outcome_before"])
+_BY_BEFORE = re.compile(r"(?<![\w])(?i:by)\s*$")
 _LABEL_OTHER = re.compile(
     rf"(?<![\w]){alternation(_ROLES['label_words']['other'], ignore_case=False)}\s*$")
 _LABEL_DURATION = re.compile(
@@ -55,8 +56,17 @@ _PEOPLE_AFTER = re.compile(
     rf"^\s+(?:(?!{alternation(_skip['stop'])}\s)[A-Za-z][\w'-]*,?\s+){{0,{_skip['max_words']}}}"
     rf"{alternation(_people, ignore_case=False)}(?![\w])"
 )
+_SAMPLE_HYPHEN = re.compile(rf"^{alternation(_ROLES['sample_after']['hyphenated'])}(?![\w])")
+_STUDIES_AFTER = _starts_with(_ROLES["sample_after"]["studies"])
+_OF_BEFORE = re.compile(r"(?<![\w])(?i:of)\s+$")
+_AGE_PEOPLE = re.compile(
+    rf"(?<![\w]){alternation(_ROLES['age_people_before']['words'])}\s+(?i:over|under|above|below|aged)\s*$")
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|(?i:percent|per\s+cent))")
 YEARS = range(*_ROLES["year_range"])
+#: Characters before a quantity that the role cues look at (the longest cue is shorter).
+_WINDOW = 32
+#: Units of time ("years", "months", ...).
+DURATION_UNITS = frozenset(w for w in _UNITS["role_units"]["duration"] if not w.endswith("'"))
 
 
 def unit_role(unit: str | None) -> str | None:
@@ -77,14 +87,20 @@ def assign_role(quantity: dict, before: str, after: str) -> str | None:
 
     Args:
         quantity: the quantity dict built so far (kind, value, unit, ...).
-        before: up to ~60 characters of text before the quantity.
+        before: text before the quantity (its last :data:`_WINDOW` characters are used).
         after: up to ~60 characters of text after the quantity.
     """
     kind, unit, value = quantity["kind"], quantity.get("unit"), quantity["value"]
+    before = before[-_WINDOW:]
+    if unit == "times" and (kind == "other" or _FREQUENCY_AFTER.match(after)):
+        quantity["kind"] = "other"
+        return "dose"
     role = unit_role(unit)
     if role == "duration":
         if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or re.match(r"^\s*old\b", after):
             return "age"
+        if _BY_BEFORE.search(before):
+            return None
         return role
     if role == "measurement":
         if quantity.get("direction") or _OUTCOME_BEFORE.search(before):
@@ -92,13 +108,13 @@ def assign_role(quantity: dict, before: str, after: str) -> str | None:
         return role
     if role is not None:
         return role
-    if kind in ("ratio", "fraction") and _FREQUENCY_AFTER.match(after):
-        return "dose"
     if kind not in ("count", "other") or unit is not None:
         return None
-    if _VIEWS_BEFORE.search(before):
+    if _VIEWS_BEFORE.search(before) or _VIEWS_AFTER.match(after):
         return "views"
-    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+    if _SAMPLE_HYPHEN.match(after) or (_STUDIES_AFTER.match(after) and _OF_BEFORE.search(before)):
+        return "sample_size"
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or _age_by_bound(quantity, before):
         return "age"
     if _LABEL_DURATION.search(before):
         return "duration"
@@ -121,6 +137,20 @@ def assign_role(quantity: dict, before: str, after: str) -> str | None:
     return None
 
 
+def _age_by_bound(quantity: dict, before: str) -> bool:
+    """"adults over 65", "children under five": a bounded bare number after people."""
+    text = quantity["text"].lower()
+    if not text.startswith(("over", "under", "above", "below", "aged")):
+        return False
+    head = before + quantity["text"][: len(quantity["text"]) - len(text.split()[-1])]
+    return bool(_AGE_PEOPLE.search(head))
+
+
+def is_frequency(after: str) -> bool:
+    """True when ``after`` starts with a frequency ("a day", "daily", "per week")."""
+    return bool(_FREQUENCY_AFTER.match(after))
+
+
 def is_year(quantity: dict) -> bool:
     """True for a bare four-digit whole number in the year range ("2002", not "2,002")."""
     text = quantity["text"]
@@ -129,8 +159,3 @@ def is_year(quantity: dict) -> bool:
         c.isalpha() for c in text.replace("between", "").replace("from", "").replace("to", "")
         .replace("and", "")
     )
-
-
-def sample_context(before: str) -> bool:
-    """True when the words before a count of people describe a study sample."""
-    return bool(_SAMPLE_BEFORE.search(before) or _SAMPLE_CUES.search(before[-40:]))

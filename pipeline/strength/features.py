@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from scipy import sparse
-
-from pipeline.linear import hash_features
+from sklearn.utils import murmurhash3_32
 
 LEXICON_PATH = Path(__file__).parent / "data" / "lexicons.json"
 
@@ -65,9 +65,11 @@ _RELATION_FAMILY = {
 #: when several cues start at the same token, the abstracted sequence shows the first of these
 _PRIORITY = (
     "NEG", "MODAL", "COND", "HEDGEV", "HEDGE", "FAILV", "CAUSE", "CORRV", "CORR", "CAUSEN",
-    "FURTHER", "NEEDV", "RECOMMEND", "EVIDV", "AIMV", "DESIGN_RCT", "DESIGN_OBS",
-    "DESIGN_META", "DESIGN_ANIMAL", "SIGNIF", "COMPAR", "REPORT", "DESCRIBE",
+    "FURTHER", "PURPOSE", "NEEDV", "RECOMMEND", "EVIDV", "AIMV", "DESIGN_RCT", "DESIGN_OBS",
+    "DESIGN_META", "DESIGN_ANIMAL", "SIGNIF", "COMPAR", "REPORT", "DESCRIBE", "EPISTEMIC",
 )
+
+_RANK = {name: r for r, name in enumerate(_PRIORITY)}
 
 
 @dataclass(frozen=True)
@@ -156,12 +158,14 @@ def find_cues(tokens: Sequence[str], lexicon: Lexicon) -> list[tuple[int, int, s
 
 def _drop_nested(matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop a cue lying inside a longer cue of another family ("lower" in "lower risk")."""
+    longer = [(s, e, _family(t)) for s, e, t in matches if e - s > 1]
+    if not longer:
+        return matches
     kept = []
     for start, end, tag in matches:
         family = _family(tag)
         inside = any(
-            s <= start and end <= e and e - s > end - start and _family(t) != family
-            for s, e, t in matches
+            s <= start and end <= e and e - s > end - start and f != family for s, e, f in longer
         )
         if not inside:
             kept.append((start, end, tag))
@@ -176,7 +180,7 @@ def _family(tag: str) -> str:
 def _abstracted(tokens: Sequence[str], cues: list[tuple[int, int, str]]) -> list[str]:
     """The token sequence with cues replaced by their tag and content words by ``_``."""
     best: dict[int, tuple[int, int, str]] = {}
-    rank = {name: r for r, name in enumerate(_PRIORITY)}
+    rank = _RANK
     for cue in cues:
         start, _, tag = cue
         current = best.get(start)
@@ -225,14 +229,28 @@ def _shape_features(sentence: str, tokens: Sequence[str], feats: dict[str, float
 def _relation_features(
     tokens: Sequence[str], cues: list[tuple[int, int, str]], feats: dict[str, float]
 ) -> None:
-    """Where hedges, modals, negations and conditionals stand relative to relation cues."""
-    hedge_at = sorted(s for s, _, t in cues if t in _HEDGES)
-    neg_at = sorted(s for s, _, t in cues if t in _NEGATIONS)
-    cond_at = sorted(s for s, _, t in cues if t == "COND" and tokens[s] != "would")
-    report_that = [s for s, e, t in cues if _family(t) in ("HEDGEV", "EVIDV") and
-                   e < len(tokens) and tokens[e] == "that"]
+    """Where hedges, modals, negations, conditionals and research-agenda words stand
+    relative to each relation cue (causal verb, causal noun, correlational phrase).
+
+    Each feature is emitted for the cue's family (``cause``, ``causen``, ``corr``) and, for
+    the two causal families, also for the umbrella ``causal`` so that nominal causal claims
+    ("is a cure") borrow strength from verbal ones ("cures").
+    """
+    n = len(tokens)
+    hedge_at = [s for s, _, t in cues if t in _HEDGES]
+    neg_at = [s for s, _, t in cues if t in _NEGATIONS]
+    cond_at = [s for s, _, t in cues if t == "COND" and tokens[s] != "would"]
+    epistemic_at = [s for s, _, t in cues if t == "EPISTEMIC"]
+    # "if the results are confirmed", "if the theory is correct": the claim itself is in doubt
+    doubt_at = [c for c in cond_at if any(c < e <= c + 8 for e in epistemic_at)]
+    if doubt_at:
+        feats["if_epistemic"] = 1.0
+    agenda_at = [s for s, _, t in cues if _family(t) in _AGENDA]
+    report_that = [e for _, e, t in cues if _family(t) in ("HEDGEV", "EVIDV") and
+                   e < n and tokens[e] == "that"]
+    question = n > 0 and tokens[-1] == "?"
     first_relation = None
-    for start, _, tag in sorted(cues):
+    for start, end, tag in sorted(cues):
         family = _RELATION_FAMILY.get(tag)
         if family is None:
             continue
@@ -240,32 +258,55 @@ def _relation_features(
             first_relation = family
             feats[f"first_relation:{family}"] = 1.0
         form = tag[-1] if tag[-2:-1] == "_" else "n"
-        hedged_near = any(start - WINDOW <= h < start for h in hedge_at)
-        hedged_before = any(h < start for h in hedge_at)
-        negated = any(start - WINDOW <= g < start for g in neg_at)
-        conditioned = any(c < start for c in cond_at)
-        reported = any(r < start for r in report_that)
-        feats[f"rel:{family}"] = 1.0
-        feats[f"rel:{family}_{form}"] = 1.0
-        if hedged_near:
-            feats[f"hedge{WINDOW}:{family}"] = 1.0
-            feats[f"hedge{WINDOW}:{family}_{form}"] = 1.0
-        elif hedged_before:
-            feats[f"hedge_far:{family}"] = 1.0
+        names = (family, "causal") if family != "corr" else (family,)
+        context = []
+        if any(start - WINDOW <= h < start for h in hedge_at):
+            context.append("hedged")
+        elif any(h < start for h in hedge_at):
+            context.append("hedge_far")
         else:
-            feats[f"unhedged:{family}_{form}"] = 1.0
-        if negated:
-            feats[f"neg{WINDOW}:{family}"] = 1.0
-        if conditioned:
-            feats[f"cond_before:{family}"] = 1.0
-        if reported:
-            feats[f"that_clause:{family}"] = 1.0
-            if hedged_near:
-                feats[f"that_clause_hedged:{family}"] = 1.0
-        if start > 0 and tokens[start - 1] in ("help", "helps", "helped", "helping", "to"):
-            feats[f"help_or_to_before:{family}"] = 1.0
+            context.append("unhedged")
+        if any(start - WINDOW <= g < start for g in neg_at):
+            context.append("negated")
+        if any(c < start for c in cond_at):
+            context.append("conditional")
+        if any(c < start for c in doubt_at):
+            context.append("if_epistemic")
+        if "hedged" in context or "if_epistemic" in context:
+            context.append("scoped")
+        if agenda_at:
+            context.append("agenda_before" if min(agenda_at) < start else "agenda_after")
+        if any(r <= start for r in report_that):
+            context.append("that_clause")
+        if question:
+            context.append("question")
+        if start > 0 and tokens[start - 1] in _ADJECTIVAL and form == "d":
+            context.append("adjectival")
+        if form in "sd" and end < n and tokens[end] in _INTRANSITIVE_NEXT:
+            context.append("intransitive")
+        for name in names:
+            feats[f"rel:{name}"] = 1.0
+            feats[f"rel:{name}_{form}"] = 1.0
+            for item in context:
+                feats[f"{item}:{name}"] = 1.0
+            feats[f"{context[0]}:{name}_{form}"] = 1.0
     families = sorted({_RELATION_FAMILY[t] for _, _, t in cues if t in _RELATION_FAMILY})
     feats["relations:" + ("+".join(families) if families else "nothing")] = 1.0
+    compar = [s for s, _, t in cues if t in ("COMPAR", "CORR")]
+    if compar and "than" in tokens[min(compar):]:
+        feats["comparison_than"] = 1.0
+    if any(s > 0 and tokens[s - 1] in _HAVE for s in compar):
+        feats["have_comparative"] = 1.0
+
+
+#: cue families that make a following relation the object of future research or advice
+_AGENDA = frozenset({"FURTHER", "NEEDV", "RECOMMEND", "AIMV", "PURPOSE"})
+#: words before an -ed form that make it an adjective ("an increased risk")
+_ADJECTIVAL = frozenset({"a", "an", "the", "with", "of", "and", "significantly", "more", "less"})
+#: words after a finite causal verb that show it is used without an object ("rose with age")
+_INTRANSITIVE_NEXT = frozenset({"with", "in", "among", "over", "during", "after", "across",
+                                "between", "from", "at", "by"})
+_HAVE = frozenset({"have", "has", "had", "having", "showed", "show", "shows", "exhibited"})
 
 
 def sentence_features(sentence: str, lexicon: Lexicon, ngram_weight: float = NGRAM_WEIGHT,
@@ -273,25 +314,31 @@ def sentence_features(sentence: str, lexicon: Lexicon, ngram_weight: float = NGR
     """All features of one sentence as a name -> value dict (before hashing)."""
     tokens = tokenize(sentence)
     feats: dict[str, float] = {}
-    lo, hi = ngram_range if ngram_weight else (1, 0)
-    for n in range(lo, hi + 1):
-        for i in range(len(tokens) - n + 1):
-            feats["w:" + " ".join(tokens[i : i + n])] = ngram_weight
+    if ngram_weight:
+        lo, hi = ngram_range
+        grams = ["w:" + tok for tok in tokens]
+        for n in range(1, hi + 1):
+            if n > 1:
+                grams = [g + " " + tok for g, tok in zip(grams, tokens[n - 1 :])]
+            if n >= lo:
+                feats.update(dict.fromkeys(grams, ngram_weight))
     cues = find_cues(tokens, lexicon)
-    for _, _, tag in cues:
+    for tag in {tag for _, _, tag in cues}:
         feats["cue:" + tag] = 1.0
         feats["cuefam:" + _family(tag)] = 1.0
     _relation_features(tokens, cues, feats)
     abstract = _abstracted(tokens, cues)
-    for n in (2, 3):
-        for i in range(len(abstract) - n + 1):
-            gram = abstract[i : i + n]
-            if any(g.isupper() for g in gram):
-                feats["a:" + " ".join(gram)] = 1.0
-    skeleton = [t for t in abstract if t.isupper() and _family(t) in _SKELETON]
-    compact = [t for i, t in enumerate(skeleton) if i == 0 or skeleton[i - 1] != t]
-    for i in range(len(compact) - 1):
-        feats["sk:" + compact[i] + ">" + compact[i + 1]] = 1.0
+    is_tag = [a[0].isupper() for a in abstract]
+    last = len(abstract) - 1
+    for i in range(last):
+        if is_tag[i] or is_tag[i + 1]:
+            feats["a:" + abstract[i] + " " + abstract[i + 1]] = 1.0
+        if i + 1 < last and (is_tag[i] or is_tag[i + 1] or is_tag[i + 2]):
+            feats["a:" + abstract[i] + " " + abstract[i + 1] + " " + abstract[i + 2]] = 1.0
+    skeleton = [a for a, t in zip(abstract, is_tag) if t and _family(a) in _SKELETON]
+    for a, b in zip(skeleton, skeleton[1:]):
+        if a != b:
+            feats["sk:" + a + ">" + b] = 1.0
     _shape_features(sentence, tokens, feats)
     feats["bias"] = 1.0
     return feats
@@ -300,8 +347,21 @@ def sentence_features(sentence: str, lexicon: Lexicon, ngram_weight: float = NGR
 #: cue families that make up the ordered cue skeleton of a sentence
 _SKELETON = frozenset(
     {"NEG", "MODAL", "COND", "HEDGEV", "HEDGE", "FAILV", "CAUSE", "CORRV", "CORR", "CAUSEN",
-     "FURTHER", "RECOMMEND", "EVIDV"}
+     "FURTHER", "PURPOSE", "NEEDV", "RECOMMEND", "EVIDV"}
 )
+
+
+def hash_column(name: str, n_features: int) -> int:
+    """The column of a feature name, exactly as ``FeatureHasher(alternate_sign=False)``."""
+    h = murmurhash3_32(name, seed=0)
+    if h == -(1 << 31):
+        return (2147483647 - (n_features - 1)) % n_features
+    return abs(h) % n_features
+
+
+#: feature name -> column, per hashed width; hashing is the slowest step, names repeat a lot
+_COLUMN_CACHE: dict[int, dict[str, int]] = {}
+_COLUMN_CACHE_MAX = 2_000_000
 
 
 def featurize(sentences: Iterable[str], *, n_features: int = N_FEATURES,
@@ -310,10 +370,13 @@ def featurize(sentences: Iterable[str], *, n_features: int = N_FEATURES,
               lexicon_path: Path = LEXICON_PATH) -> sparse.csr_matrix:
     """Hash the features of each sentence into one CSR row.
 
+    The columns equal those of :func:`pipeline.linear.hash_features`; names already seen
+    are looked up in a cache instead of being hashed again.
+
     Args:
         sentences: the sentences, one string each.
         n_features: columns of the hashed matrix.
-        ngram_weight: value of each word n-gram feature.
+        ngram_weight: value of each word n-gram feature (0 leaves n-grams out).
         ngram_range: smallest and largest n-gram order.
         lexicon_path: the cue lexicon file.
 
@@ -321,5 +384,25 @@ def featurize(sentences: Iterable[str], *, n_features: int = N_FEATURES,
         A ``(len(sentences), n_features)`` CSR matrix.
     """
     lexicon = load_lexicon(lexicon_path)
-    rows = (sentence_features(s, lexicon, ngram_weight, ngram_range) for s in sentences)
-    return hash_features(rows, n_features)
+    cache = _COLUMN_CACHE.setdefault(n_features, {})
+    if len(cache) > _COLUMN_CACHE_MAX:
+        cache.clear()
+    indices: list[int] = []
+    values: list[float] = []
+    indptr = [0]
+    for sentence in sentences:
+        feats = sentence_features(sentence, lexicon, ngram_weight, ngram_range)
+        for name in feats:
+            column = cache.get(name)
+            if column is None:
+                column = cache[name] = hash_column(name, n_features)
+            indices.append(column)
+        values.extend(feats.values())
+        indptr.append(len(indices))
+    X = sparse.csr_matrix(
+        (np.asarray(values, dtype=np.float64), np.asarray(indices, dtype=np.int32),
+         np.asarray(indptr, dtype=np.int64)),
+        shape=(len(indptr) - 1, n_features),
+    )
+    X.sum_duplicates()
+    return X

@@ -1,0 +1,147 @@
+"""Claim detection and typing: the seed article's claims, non-claims, offsets, the model files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.claims import ClaimModel, detect_claims, load_default
+from pipeline.claims.features import FeatureIndex, quantity_features, sentence_context
+from pipeline.claims.rules import non_claim_role
+from pipeline.linear import ModelIntegrityError, hash_features
+
+# The four claims of the seed article (liberation therapy for MS), sentences inline.
+SEED = [
+    ("Research has shown that sufferers from multiple sclerosis are at least 3.7 times more likely "
+     "to suffer from CCSVI.", "at least 3.7 times",
+     {"kind": "ratio", "value": 3.7, "bound": "at_least", "direction": "increase"}, "association"),
+    ("Research has shown that 73 percent of patients given the procedure experience no symptoms "
+     "up to two years later.", "73 percent", {"kind": "percent", "value": 73}, "efficacy"),
+    ("Overall, research has found that multiple sclerosis sufferers are between 3.7 and 13.5 times "
+     "more likely to have CCSVI.", "between 3.7 and 13.5 times",
+     {"kind": "ratio", "low": 3.7, "high": 13.5, "direction": "increase"}, "association"),
+    ("The range in these results depends on the inclusion of a study conducted by Dr. Zamboni, which "
+     "found that 95 percent of patients with multiple sclerosis also have CCSVI.", "95 percent",
+     {"kind": "percent", "value": 95}, "prevalence"),
+]
+
+NON_CLAIMS = [
+    ("Views: 5,139", "5,139", {"kind": "count", "value": 5139}),
+    ("Founded in 2002, our company has been a trusted resource for readers.", "2002",
+     {"kind": "count", "value": 2002}),
+    ("Updated: Feb 11, 2024", "2024", {"kind": "count", "value": 2024}),
+    ("The usual dose is 500 mg twice a day.", "500 mg", {"kind": "other", "value": 500, "unit": "mg"}),
+    ("A month's supply costs $49 at most pharmacies.", "49", {"kind": "count", "value": 49}),
+    ("The trial enrolled adults aged 65 and over.", "65", {"kind": "count", "value": 65}),
+    ("Call 555-123-4567 to book an appointment.", "555-123-4567", {"kind": "other"}),
+    ("She was diagnosed with MS in 2009.", "2009", {"kind": "count", "value": 2009}),
+]
+
+SAMPLE_SIZES = [
+    ("The researchers followed 4,812 adults in the study.", "4,812", {"kind": "count", "value": 4812}),
+    ("The survey of 2,300 parents was carried out online.", "2,300", {"kind": "count", "value": 2300}),
+]
+
+
+def quantity(sentence: str, text: str, **fields) -> dict:
+    """A quantity dict for the first occurrence of ``text`` in ``sentence``."""
+    start = sentence.index(text)
+    base = {"text": text, "start": start, "end": start + len(text), "kind": None, "value": None,
+            "low": None, "high": None, "bound": None, "direction": None}
+    return {**base, **fields}
+
+
+@pytest.fixture(scope="module")
+def model() -> ClaimModel:
+    return load_default()
+
+
+@pytest.mark.parametrize(("sentence", "text", "fields", "expected"), SEED)
+def test_claims_seed_types(model: ClaimModel, sentence: str, text: str, fields: dict, expected: str) -> None:
+    claims = detect_claims(sentence, [quantity(sentence, text, **fields)], model=model)
+    assert [c["type"] for c in claims] == [expected]
+    assert claims[0]["quantity"]["text"] == text
+
+
+@pytest.mark.parametrize(("sentence", "text", "fields", "expected"), SEED)
+def test_claims_seed_end_to_end(model: ClaimModel, sentence: str, text: str, fields: dict, expected: str) -> None:
+    from pipeline.quantities import find_quantities
+
+    claims = detect_claims(sentence, find_quantities(sentence), model=model)
+    assert [(c["quantity"]["text"], c["type"]) for c in claims] == [(text, expected)]
+
+
+@pytest.mark.parametrize(("sentence", "text", "fields"), NON_CLAIMS + SAMPLE_SIZES)
+def test_claims_non_claims_dropped(model: ClaimModel, sentence: str, text: str, fields: dict) -> None:
+    assert detect_claims(sentence, [quantity(sentence, text, **fields)], model=model) == []
+
+
+@pytest.mark.parametrize(("sentence", "text", "fields"), NON_CLAIMS)
+def test_claims_rules_rule_out_non_claims(sentence: str, text: str, fields: dict) -> None:
+    assert non_claim_role(sentence, quantity(sentence, text, **fields)) is not None
+
+
+@pytest.mark.parametrize(("sentence", "text", "fields", "_"), SEED)
+def test_claims_rules_keep_claims(sentence: str, text: str, fields: dict, _: str) -> None:
+    assert non_claim_role(sentence, quantity(sentence, text, **fields)) is None
+
+
+def test_claims_grammar_roles_trusted() -> None:
+    sentence = "Prices start at 30 euros."
+    q = quantity(sentence, "30 euros", kind="other", value=30, role="price")
+    assert non_claim_role(sentence, q) == "price"
+
+
+def test_claims_offsets_shift_by_sentence_start(model: ClaimModel) -> None:
+    sentence, text, fields, _ = SEED[1]
+    claims = detect_claims(sentence, [quantity(sentence, text, **fields)], sent_start=100,
+                           strength="none", model=model)
+    claim = claims[0]
+    document = " " * 100 + sentence
+    assert document[claim["start"]:claim["end"]] == claim["sentence"] == sentence
+    assert document[claim["quantity"]["start"]:claim["quantity"]["end"]] == text
+    assert claim["strength"] == "none"
+    assert 0.0 < claim["score"] <= 1.0
+    assert set(claim) >= {"type", "sentence", "start", "end", "quantity", "strength", "population",
+                          "intervention", "outcome", "comparator", "timeframe", "attribution", "hedges"}
+
+
+def test_claims_quantity_extras_kept(model: ClaimModel) -> None:
+    sentence = "Statin users had a lower risk of dementia (HR 0.84; 95% CI 0.77-0.91) in the cohort."
+    q = quantity(sentence, "HR 0.84", kind="ratio", value=0.84, ci_low=0.77, ci_high=0.91, unit="HR")
+    claims = detect_claims(sentence, [q], model=model)
+    assert claims and claims[0]["quantity"]["ci_low"] == 0.77 and claims[0]["quantity"]["ci_high"] == 0.91
+    assert "role" not in claims[0]["quantity"]
+
+
+def test_claims_empty_sentence_has_no_claims(model: ClaimModel) -> None:
+    assert detect_claims("No numbers here.", [], model=model) == []
+
+
+def test_claims_feature_index_matches_hasher() -> None:
+    sentence, text, fields, _ = SEED[0]
+    row = quantity_features(sentence_context(sentence), quantity(sentence, text, **fields))
+    index = FeatureIndex(2**18)
+    cols, vals, _ = index.encode([row])
+    expected = hash_features([row], 2**18).toarray()[0]
+    dense = np.zeros(2**18)
+    np.add.at(dense, cols, vals)
+    np.testing.assert_allclose(dense, expected)
+
+
+def test_claims_model_round_trip(tmp_path: Path, model: ClaimModel) -> None:
+    model.save(tmp_path / "m")
+    again = ClaimModel.load(tmp_path / "m")
+    rows = [quantity_features(sentence_context(s), quantity(s, t, **f)) for s, t, f, _ in SEED]
+    np.testing.assert_allclose(again.probabilities(rows), model.probabilities(rows), rtol=1e-6)
+    assert again.linear.classes == model.linear.classes
+
+
+def test_claims_model_refuses_tampered_weights(tmp_path: Path, model: ClaimModel) -> None:
+    model.save(tmp_path / "m")
+    weights = tmp_path / "m" / "weights.npz"
+    weights.write_bytes(weights.read_bytes() + b"x")
+    with pytest.raises(ModelIntegrityError):
+        ClaimModel.load(tmp_path / "m")

@@ -1,0 +1,358 @@
+"""The quantity grammar: one parametrized test per quantity form.
+
+Each case is (sentence, span, expected fields); the quantity whose text equals ``span`` must
+exist and carry the expected fields. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.quantities import find_quantities
+
+
+def quantity(sentence: str, span: str) -> dict:
+    """The quantity with text ``span`` in ``sentence`` (fails with the found list)."""
+    found = find_quantities(sentence)
+    for q in found:
+        if q["text"] == span:
+            return q
+    raise AssertionError(f"{span!r} not in {[q['text'] for q in found]}")
+
+
+def check(sentence: str, span: str, expected: dict) -> None:
+    q = quantity(sentence, span)
+    assert sentence[q["start"]:q["end"]] == span
+    for key, value in expected.items():
+        if isinstance(value, float):
+            assert q[key] == pytest.approx(value, rel=1e-3), (key, q)
+        else:
+            assert q[key] == value, (key, q)
+
+
+SEED = [
+    ("Research has shown that sufferers from multiple sclerosis are at least 3.7 times more "
+     "likely to suffer from CCSVI.", "at least 3.7 times",
+     {"kind": "ratio", "value": 3.7, "bound": "at_least", "direction": "increase",
+      "role": None, "low": None}),
+    ("Research has shown that 73 percent of patients given the procedure experience no "
+     "symptoms up to two years later.", "73 percent",
+     {"kind": "percent", "value": 73, "bound": None, "role": None}),
+    ("Research has shown that 73 percent of patients given the procedure experience no "
+     "symptoms up to two years later.", "up to two years",
+     {"role": "duration", "bound": "up_to", "value": 2}),
+    ("Overall, research has found that multiple sclerosis sufferers are between 3.7 and 13.5 "
+     "times more likely to have CCSVI.", "between 3.7 and 13.5 times",
+     {"kind": "ratio", "low": 3.7, "high": 13.5, "value": None, "direction": "increase"}),
+    ("The range in these results depends on a study by Dr. Zamboni, which found that 95 "
+     "percent of patients with multiple sclerosis also have CCSVI.", "95 percent",
+     {"kind": "percent", "value": 95, "role": None}),
+    ("Views: 5,139", "5,139", {"role": "views", "value": 5139}),
+    ("Founded in 2002, our company has been a trusted resource.", "2002",
+     {"role": "year", "value": 2002}),
+    ("Updated: Feb 11, 2024", "Feb 11, 2024", {"role": "date"}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", SEED)
+def test_quantities_seed_article(sentence: str, span: str, expected: dict) -> None:
+    check(sentence, span, expected)
+
+
+QUANTULUM_FAILURES = [
+    # bound kept, not a bare count
+    ("They were at least 3.7 times more likely to have it.", "at least 3.7 times",
+     {"bound": "at_least", "kind": "ratio", "value": 3.7}),
+    # a range, never a midpoint
+    ("They were between 3.7 and 13.5 times more likely.", "between 3.7 and 13.5 times",
+     {"low": 3.7, "high": 13.5, "value": None}),
+    # a change, not a range
+    ("Smoking fell from 8.2% to 5.9% in five years.", "from 8.2% to 5.9%",
+     {"kind": "difference", "from_value": 8.2, "to_value": 5.9, "value": 2.3,
+      "direction": "decrease", "low": None}),
+    ("Obese patients were twice as likely to be admitted.", "twice",
+     {"kind": "ratio", "value": 2, "direction": "increase"}),
+    ("The number of cases doubled last winter.", "doubled",
+     {"kind": "ratio", "value": 2, "direction": "increase"}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", QUANTULUM_FAILURES)
+def test_quantities_quantulum_failures(sentence: str, span: str, expected: dict) -> None:
+    check(sentence, span, expected)
+
+
+@pytest.mark.parametrize("sentence", ["Views: 5,139", "Founded in 2002, the charity grew."])
+def test_quantities_non_claims_have_a_role(sentence: str) -> None:
+    assert all(q["role"] is not None for q in find_quantities(sentence))
+
+
+PERCENT = [
+    ("Some 73 percent of patients improved.", "Some 73 percent", {"value": 73, "bound": "about"}),
+    ("About 73% of patients improved.", "About 73%", {"value": 73, "bound": "about"}),
+    ("Seventy-three per cent of patients improved.", "Seventy-three per cent", {"value": 73}),
+    ("Mortality was 3·4% in the trial arm.", "3·4%", {"value": 3.4}),
+    ("It cut deaths by 20 percent.", "20 percent", {"value": 20, "direction": "decrease"}),
+    ("Users had a 20 percent higher risk.", "20 percent", {"direction": "increase"}),
+    ("They were 30% less likely to relapse.", "30%", {"direction": "decrease"}),
+    ("Uptake rose 12 per cent last year.", "12 per cent", {"direction": "increase"}),
+    ("More than 40 percent of adults are affected.", "More than 40 percent",
+     {"bound": "at_least"}),
+    ("Fewer than 5% had side effects.", "Fewer than 5%", {"bound": "at_most"}),
+    ("Nearly 10 percent quit.", "Nearly 10 percent", {"bound": "about"}),
+    ("Between 10% and 20% of adults snore.", "Between 10% and 20%",
+     {"low": 10, "high": 20, "value": None}),
+    ("Roughly 10-20% of adults snore.", "Roughly 10-20%",
+     {"low": 10, "high": 20, "bound": "about"}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", PERCENT)
+def test_quantities_percent(sentence: str, span: str, expected: dict) -> None:
+    check(sentence, span, {"kind": "percent", **expected})
+
+
+RATIO = [
+    ("The risk was three times higher.", "three times", {"value": 3, "direction": "increase"}),
+    ("We saw a threefold rise in cases.", "threefold", {"value": 3, "unit": "fold"}),
+    ("There was a 2.5-fold increase.", "2.5-fold", {"value": 2.5, "direction": "increase"}),
+    ("The drug halved the risk of death.", "halved", {"value": 0.5, "direction": "decrease"}),
+    ("Heavy drinkers face double the risk.", "double", {"value": 2, "direction": "increase"}),
+    ("Cases could nearly triple by 2050.", "nearly triple", {"value": 3, "bound": "about"}),
+    ("A two- to threefold increase was seen.", "two- to threefold", {"low": 2, "high": 3}),
+    ("The risk is 3.7 to 13.5 times higher.", "3.7 to 13.5 times", {"low": 3.7, "high": 13.5}),
+    ("They were one and a half times as likely to die.", "one and a half times",
+     {"value": 1.5, "direction": "increase"}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", RATIO)
+def test_quantities_ratio(sentence: str, span: str, expected: dict) -> None:
+    check(sentence, span, {"kind": "ratio", **expected})
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was a double-blind trial.",
+    "The patient had triple-negative breast cancer.",
+])
+def test_quantities_multiplier_adjectives_are_not_ratios(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+EFFECT_MEASURES = [
+    ("Risk rose with BMI (odds ratio 1.8, 95% CI 1.2-2.6).", "odds ratio 1.8",
+     {"unit": "odds_ratio", "value": 1.8, "ci_low": 1.2, "ci_high": 2.6, "ci_level": 95}),
+    ("Mortality was lower (HR 0.82, 95% CI 0.71–0.95; P=.002).", "HR 0.82",
+     {"unit": "hazard_ratio", "value": 0.82, "ci_low": 0.71, "ci_high": 0.95,
+      "p_value": 0.002, "direction": "decrease"}),
+    ("Smokers had more strokes (aOR 1.8; P < .001).", "aOR 1.8",
+     {"unit": "odds_ratio", "p_value": 0.001, "p_bound": "at_most"}),
+    ("Statin users had a relative risk of 1.3 for diabetes.", "relative risk of 1.3",
+     {"unit": "relative_risk", "value": 1.3, "direction": "increase"}),
+    ("The HR 0.79 (0.70-0.90) favoured the drug.", "HR 0.79",
+     {"ci_low": 0.7, "ci_high": 0.9}),
+    ("Falls were rarer (IRR 0.61; 0.44–0.85).", "IRR 0.61", {"ci_low": 0.44, "ci_high": 0.85}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", EFFECT_MEASURES)
+def test_quantities_effect_measures(sentence: str, span: str, expected: dict) -> None:
+    check(sentence, span, {"kind": "ratio", **expected})
+
+
+def test_quantities_ci_is_not_a_separate_quantity() -> None:
+    found = find_quantities("Risk rose (odds ratio 1.8, 95% CI 1.2-2.6; P = 0.01).")
+    assert [q["text"] for q in found] == ["odds ratio 1.8"]
+    assert found[0]["p_value"] == 0.01
+
+
+def test_quantities_ci_attaches_to_a_percent() -> None:
+    q = quantity("Relapses fell by 29% (95% CI 14–41) over a year.", "29%")
+    assert (q["ci_low"], q["ci_high"]) == (14, 41)
+
+
+P_VALUES = [
+    ("The difference was significant, p < 0.01.", "p < 0.01",
+     {"value": 0.01, "bound": "at_most"}),
+    ("This held for the whole cohort (P=.04).", "P=.04", {"value": 0.04, "bound": None}),
+    ("It was not significant (p-value of 0.3).", "p-value of 0.3", {"value": 0.3}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", P_VALUES)
+def test_quantities_p_value(sentence: str, span: str, expected: dict) -> None:
+    check(sentence, span, {"kind": "p_value", **expected})
+
+
+FRACTIONS = [
+    ("One in four adults has high blood pressure.", "One in four", {"value": 0.25}),
+    ("It affects 1 in 250 babies.", "1 in 250", {"value": 0.004}),
+    ("Nine out of 10 dentists agree.", "Nine out of 10", {"value": 0.9}),
+    ("About one in every 50,000 people reacts.", "About one in every 50,000",
+     {"value": 2e-05, "bound": "about"}),
+    ("Half of the patients relapsed.", "Half", {"value": 0.5}),
+    ("It cut the risk of stroke by a third.", "a third",
+     {"value": 0.3333, "direction": "decrease"}),
+    ("Two-thirds of adults are overweight.", "Two-thirds", {"value": 0.6667}),
+    ("Three quarters of cases are mild.", "Three quarters", {"value": 0.75}),
+    ("More than half of the cohort dropped out.", "More than half",
+     {"value": 0.5, "bound": "at_least"}),
+    ("Seven of 10 patients responded.", "Seven of 10", {"value": 0.7}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", FRACTIONS)
+def test_quantities_fraction(sentence: str, span: str, expected: dict) -> None:
+    check(sentence, span, {"kind": "fraction", **expected})
+
+
+def test_quantities_a_third_before_a_noun_is_an_ordinal() -> None:
+    q = quantity("She had a third dose of the vaccine.", "a third")
+    assert (q["role"], q["value"]) == ("ordinal", 3)
+
+
+DIFFERENCES = [
+    ("Scores rose by about 1 percentage point.", "by about 1 percentage point",
+     {"value": 1, "bound": "about", "unit": "percentage_point", "direction": "increase"}),
+    ("Obesity rose from 13.9 percent to 19.7 percent over two decades.",
+     "from 13.9 percent to 19.7 percent",
+     {"value": 5.8, "from_value": 13.9, "to_value": 19.7, "direction": "increase"}),
+    ("Weight fell more on the drug (difference −8.2 kg).", "difference −8.2 kg",
+     {"value": 8.2, "direction": "decrease"}),
+    ("The rate rose by 2.3 per 100,000.", "by 2.3 per 100,000", {"value": 2.3}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", DIFFERENCES)
+def test_quantities_difference(sentence: str, span: str, expected: dict) -> None:
+    check(sentence, span, {"kind": "difference", **expected})
+
+
+RANGES_AND_BOUNDS = [
+    ("The gain was 3.7-13.5 points.", "3.7-13.5 points", {"low": 3.7, "high": 13.5}),
+    ("They slept 5 to 6 hours.", "5 to 6 hours", {"low": 5, "high": 6, "value": None}),
+    ("Adults aged 50 to 70 took part.", "50 to 70", {"low": 50, "high": 70, "role": "age"}),
+    ("No fewer than 300 people came.", "No fewer than 300", {"bound": "at_least"}),
+    ("Up to 700 workers may lose jobs.", "Up to 700", {"bound": "up_to"}),
+    ("Around 50 patients were seen.", "Around 50", {"bound": "about"}),
+    ("Those aged 65 or older qualify.", "65 or older", {"bound": "at_least", "role": "age"}),
+    ("Men who smoked 20 or more cigarettes a day.", "20 or more cigarettes",
+     {"bound": "at_least", "value": 20}),
+    ("Almost 2,000 deaths were recorded.", "Almost 2,000", {"bound": "about", "value": 2000}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", RANGES_AND_BOUNDS)
+def test_quantities_ranges_and_bounds(sentence: str, span: str, expected: dict) -> None:
+    check(sentence, span, expected)
+
+
+NUMBER_WORDS = [
+    ("Two hundred people signed.", "Two hundred", 200),
+    ("A dozen clinics closed.", "A dozen", 12),
+    ("Some 1.5 million people use it.", "Some 1.5 million", 1500000),
+    ("It involved 1,200 nurses.", "1,200", 1200),
+    ("Nearly half a million children were tested.", "Nearly half a million", 500000),
+    ("Forty-two patients died.", "Forty-two", 42),
+    ("The scheme has 800k followers.", "800k", 800000),
+]
+
+
+@pytest.mark.parametrize("sentence,span,value", NUMBER_WORDS)
+def test_quantities_number_words(sentence: str, span: str, value: float) -> None:
+    check(sentence, span, {"value": value})
+
+
+COUNTS = [
+    ("Only 12 patients died in the trial.", "12", {"unit": "people", "role": None}),
+    ("A study of 1,200 women found no link.", "1,200", {"role": "sample_size"}),
+    ("The trial enrolled 300 volunteers.", "300", {"role": "sample_size"}),
+    ("Outcomes were similar (n = 412).", "n = 412", {"role": "sample_size", "value": 412}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", COUNTS)
+def test_quantities_counts_of_people(sentence: str, span: str, expected: dict) -> None:
+    check(sentence, span, {"kind": "count", **expected})
+
+
+NNT = [
+    ("The number needed to treat was 25.", "number needed to treat was 25"),
+    ("It had an NNT of 25 over five years.", "NNT of 25"),
+]
+
+
+@pytest.mark.parametrize("sentence,span", NNT)
+def test_quantities_number_needed_to_treat(sentence: str, span: str) -> None:
+    check(sentence, span, {"kind": "other", "unit": "nnt", "value": 25})
+
+
+ROLES = [
+    ("The trial began in 2019.", "2019", "year"),
+    ("The 2019 study was small.", "2019", "year"),
+    ("Take 500 mg twice a day.", "500 mg", "dose"),
+    ("Give 2,000 IU of vitamin D.", "2,000 IU", "dose"),
+    ("It was offered to 65-year-olds.", "65-year-olds", "age"),
+    ("The test costs $1,200 privately.", "$1,200", "price"),
+    ("The pills cost about £300 a year.", "about £300", "price"),
+    ("They were followed for two years.", "two years", "duration"),
+    ("Symptoms eased up to two years later.", "up to two years", "duration"),
+    ("Call 1-800-555-0199 for details.", "1-800-555-0199", "phone"),
+    ("It came third in the ranking.", "third", "ordinal"),
+    ("She finished 21st of 40 runners.", "21st", "ordinal"),
+    ("Participants walked 5 km a day.", "5 km", "measurement"),
+    ("Blood pressure of 120 mmHg is normal.", "120 mmHg", "measurement"),
+    ("Born in the 1990s, they were young.", "1990s", "year"),
+    ("Most were in their 50s.", "50s", "age"),
+    ("It is offered to the under-25s.", "under-25s", "age"),
+    ("Clinic hours run 8am–6pm on weekdays.", "8am–6pm", "date"),
+    ("The study of 30 hospitals ran for a year.", "a year", "duration"),
+]
+
+
+@pytest.mark.parametrize("sentence,span,role", ROLES)
+def test_quantities_roles(sentence: str, span: str, role: str) -> None:
+    check(sentence, span, {"role": role})
+
+
+@pytest.mark.parametrize("sentence", [
+    "People with type 2 diabetes and COVID-19 were studied.",
+    "Vitamin B12 and omega-3 levels were low.",
+    "The phase 3 trial of the 5:2 diet is over.",
+])
+def test_quantities_names_are_not_quantities(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+def test_quantities_bare_one_is_not_a_count() -> None:
+    assert find_quantities("One study found it is one of the most common causes.") == []
+
+
+def test_quantities_rate_per_population() -> None:
+    check("Incidence was 4.8 cases per 100,000 a year.", "4.8 cases per 100,000",
+          {"kind": "other", "value": 4.8})
+
+
+def test_quantities_reduction_of_duration_is_a_claim() -> None:
+    check("Therapy cut sleep latency by 19 minutes.", "by 19 minutes",
+          {"role": None, "direction": "decrease", "kind": "difference", "value": 19})
+
+
+def test_quantities_years_in_a_span_are_separate() -> None:
+    found = find_quantities("Cases fell between 2010 and 2022.")
+    assert [(q["text"], q["role"]) for q in found] == [("2010", "year"), ("2022", "year")]
+
+
+def test_quantities_offset_is_added() -> None:
+    found = find_quantities("It rose 5%.", offset=100)
+    assert (found[0]["start"], found[0]["end"]) == (108, 110)
+
+
+def test_quantities_document_spans_sorted_and_disjoint() -> None:
+    text = ("Founded in 2002. Views: 5,139. About 73 percent of patients, aged 50 to 70, "
+            "were 3.7 times more likely (OR 3.7, 95% CI 1.2-9.9) to improve within a year.")
+    found = find_quantities(text)
+    for a, b in zip(found, found[1:]):
+        assert a["end"] <= b["start"]
+    for q in found:
+        assert text[q["start"]:q["end"]] == q["text"]
