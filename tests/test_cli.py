@@ -25,7 +25,7 @@ def _read(path: Path) -> list[dict]:
 def extracted(tmp_path_factory, nlp) -> Path:  # noqa: ARG001 - nlp loads the pipeline once
     out = tmp_path_factory.mktemp("extract") / "out.jsonl"
     result = runner.invoke(app, ["extract", str(SAMPLES), "-o", str(out), "--quiet"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0, out.with_name("out.errors.jsonl").read_text(encoding="utf-8")
     return out
 
 

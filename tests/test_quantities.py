@@ -6,6 +6,8 @@ exist and carry the expected fields. Sentences are written for these tests.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from pipeline.quantities import find_quantities
@@ -30,27 +32,26 @@ def check(sentence: str, span: str, expected: dict) -> None:
             assert q[key] == value, (key, q)
 
 
+#: The seed article's four claims, in sentences of our own with the same quantity phrases
+#: (the article itself is read by test_quantities_seed_article_file when it is available).
+SEED_37 = "People with the disease were at least 3.7 times more likely to have the vein problem."
+SEED_73 = "In one series, 73 percent of treated patients had no symptoms up to two years later."
+SEED_RANGE = "Across studies, patients were between 3.7 and 13.5 times more likely to have it."
+SEED_95 = "An early study reported that 95 percent of the patients also had the condition."
+
 SEED = [
-    ("Research has shown that sufferers from multiple sclerosis are at least 3.7 times more "
-     "likely to suffer from CCSVI.", "at least 3.7 times",
+    (SEED_37, "at least 3.7 times",
      {"kind": "ratio", "value": 3.7, "bound": "at_least", "direction": "increase",
       "role": None, "low": None}),
-    ("Research has shown that 73 percent of patients given the procedure experience no "
-     "symptoms up to two years later.", "73 percent",
-     {"kind": "percent", "value": 73, "bound": None, "role": None}),
-    ("Research has shown that 73 percent of patients given the procedure experience no "
-     "symptoms up to two years later.", "up to two years",
-     {"role": "duration", "bound": "up_to", "value": 2}),
-    ("Overall, research has found that multiple sclerosis sufferers are between 3.7 and 13.5 "
-     "times more likely to have CCSVI.", "between 3.7 and 13.5 times",
+    (SEED_73, "73 percent", {"kind": "percent", "value": 73, "bound": None, "role": None}),
+    (SEED_73, "up to two years", {"role": "duration", "bound": "up_to", "value": 2}),
+    (SEED_RANGE, "between 3.7 and 13.5 times",
      {"kind": "ratio", "low": 3.7, "high": 13.5, "value": None, "direction": "increase"}),
-    ("The range in these results depends on a study by Dr. Zamboni, which found that 95 "
-     "percent of patients with multiple sclerosis also have CCSVI.", "95 percent",
-     {"kind": "percent", "value": 95, "role": None}),
+    (SEED_95, "95 percent", {"kind": "percent", "value": 95, "role": None}),
     ("Views: 5,139", "5,139", {"role": "views", "value": 5139}),
-    ("Founded in 2002, our company has been a trusted resource.", "2002",
+    ("Founded in 2002, the charity now runs ten clinics.", "2002",
      {"role": "year", "value": 2002}),
-    ("Updated: Feb 11, 2024", "Feb 11, 2024", {"role": "date"}),
+    ("Last updated: Feb 11, 2024", "Feb 11, 2024", {"role": "date"}),
 ]
 
 
@@ -75,6 +76,22 @@ QUANTULUM_FAILURES = [
     ("The number of cases doubled last winter.", "doubled",
      {"kind": "ratio", "value": 2, "direction": "increase"}),
 ]
+
+
+def test_quantities_seed_article_file() -> None:
+    from tests.conftest import SEED as SEED_FILE
+
+    if not SEED_FILE.exists():
+        pytest.skip("shared seed article not available")
+    text = SEED_FILE.read_text(encoding="utf-8")
+    found = find_quantities(text)
+    candidates = [q["text"] for q in found if q["role"] is None and q["value"] is not None
+                  or q["role"] is None and q["low"] is not None]
+    assert candidates == ["at least 3.7 times", "73 percent", "between 3.7 and 13.5 times",
+                          "95 percent"]
+    roles = {q["text"]: q["role"] for q in found}
+    assert roles["2002"] == "year" and roles["5,139"] == "views"
+    assert roles["up to two years"] == "duration"
 
 
 @pytest.mark.parametrize("sentence,span,expected", QUANTULUM_FAILURES)
@@ -307,6 +324,14 @@ ROLES = [
     ("It is offered to the under-25s.", "under-25s", "age"),
     ("Clinic hours run 8am–6pm on weekdays.", "8am–6pm", "date"),
     ("The study of 30 hospitals ran for a year.", "a year", "duration"),
+    ("Martha Jones, 76, broke her hip.", "76", "age"),
+    ("Adults over 65 were at higher risk.", "over 65", "age"),
+    ("The claim rests on one study [3] only.", "3", "other"),
+    ("For support, text SHOUT to 85258.", "85258", "phone"),
+    ("The 340-patient trial reported early.", "340", "sample_size"),
+    ("A meta-analysis of 16 prospective studies found it.", "16", "sample_size"),
+    ("Order before 2 pm for delivery.", "2 pm", "date"),
+    ("Full report: https://example.org/report2024.", "https://example.org/report2024", "url"),
 ]
 
 
@@ -352,7 +377,62 @@ def test_quantities_document_spans_sorted_and_disjoint() -> None:
     text = ("Founded in 2002. Views: 5,139. About 73 percent of patients, aged 50 to 70, "
             "were 3.7 times more likely (OR 3.7, 95% CI 1.2-9.9) to improve within a year.")
     found = find_quantities(text)
-    for a, b in zip(found, found[1:]):
+    for a, b in itertools.pairwise(found):
         assert a["end"] <= b["start"]
     for q in found:
         assert text[q["start"]:q["end"]] == q["text"]
+
+
+def test_quantities_component_writes_spans() -> None:
+    import spacy
+
+    import pipeline.quantities.component  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("overclaim_quantities")
+    doc = nlp("Research has shown that 73 percent of patients improved (OR 1.8, 95% CI 1.2-2.6).")
+    spans = doc.spans["quantities"]
+    assert [s.text for s in spans] == ["73 percent", "OR 1.8"]
+    assert spans[1]._.quantity["ci_low"] == 1.2
+
+
+MORE_FORMS = [
+    ("I finished in 4 hours 31 minutes.", "4 hours 31 minutes", {"value": 271}),
+    ("Men were 30 ± 10 years old.", "30 ± 10 years old", {"value": 30, "plus_minus": 10}),
+    ("Doses were more than 10 and less than 40 mg.", "more than 10 and less than 40 mg",
+     {"low": 10, "high": 40, "bound": None, "value": None}),
+    ("Items were scored from 0 to 4.", "from 0 to 4", {"low": 0, "high": 4}),
+    ("The app is rated 4.7 out of 5.", "4.7 out of 5", {"value": 4.7, "kind": "other"}),
+    ("Cases could nearly triple to 153 million.", "nearly triple",
+     {"value": 3, "bound": "about", "kind": "ratio"}),
+    ("Coverage slipped by 2 percentage points to 91 percent.", "by 2 percentage points",
+     {"kind": "difference", "value": 2, "direction": "decrease"}),
+    ("Some five and a half million people have it.", "Some five and a half million",
+     {"value": 5500000, "bound": "about"}),
+    ("The constant was 6.23x10^-4 per day.", "6.23x10^-4", {"value": 0.000623}),
+    ("Symptoms returned within a year.", "a year", {"value": 1, "bound": None}),
+    ("Mortality fell in 2 weeks (P = 0.03).", "P = 0.03", {"kind": "p_value"}),
+    ("Weight changed by −8.2 kg.", "by −8.2 kg", {"kind": "difference", "value": 8.2,
+                                                 "direction": "decrease"}),
+]
+
+
+@pytest.mark.parametrize("sentence,span,expected", MORE_FORMS)
+def test_quantities_more_forms(sentence: str, span: str, expected: dict) -> None:
+    check(sentence, span, expected)
+
+
+def test_quantities_count_of_a_sample_is_not_a_fraction() -> None:
+    found = find_quantities("Liver injury occurred in 12 of 8,400 patients.")
+    assert [(q["text"], q["kind"], q["role"]) for q in found] == [
+        ("12", "count", None), ("8,400", "count", "sample_size")]
+
+
+def test_quantities_p_value_skips_a_time_point() -> None:
+    found = find_quantities("Scores were 4.2 points higher at 6 months (P=.01).")
+    assert found[0]["text"] == "4.2 points" and found[0]["p_value"] == 0.01
+
+
+def test_quantities_list_lines_are_not_a_range() -> None:
+    found = find_quantities("Doses:\n- 5 mg\n- 10 mg")
+    assert [(q["text"], q["value"]) for q in found] == [("5 mg", 5), ("10 mg", 10)]

@@ -101,15 +101,15 @@ def test_quantities_evaluate_recognizers_compares_resolutions(tmp_path: Path) ->
     folder = tmp_path / "Specs" / "Number" / "English"
     folder.mkdir(parents=True)
     specs = {
-        "NumberModel.json": [{"Input": "twenty-one trillion", "Results": [
-            {"Text": "twenty-one trillion", "Resolution": {"value": "21000000000000"},
-             "Start": 0, "End": 18}]}, {"Input": "the May 4th", "Results": []}],
-        "PercentModel.json": [{"Input": "240 percent", "Results": [
-            {"Text": "240 percent", "Resolution": {"value": "240%"}, "Start": 0, "End": 10}]}],
-        "NumberRangeModel.json": [{"Input": "between 20 and 30", "Results": [
-            {"Text": "between 20 and 30", "Resolution": {"value": "[20,30)"}, "Start": 0,
-             "End": 16}]}, {"Input": "more than 30", "Results": [
-            {"Text": "more than 30", "Resolution": {"value": "(30,)"}, "Start": 0, "End": 11}]}],
+        "NumberModel.json": [{"Input": "forty-two trillion", "Results": [
+            {"Text": "forty-two trillion", "Resolution": {"value": "42000000000000"},
+             "Start": 0, "End": 17}]}, {"Input": "the June 5th", "Results": []}],
+        "PercentModel.json": [{"Input": "180 percent", "Results": [
+            {"Text": "180 percent", "Resolution": {"value": "180%"}, "Start": 0, "End": 10}]}],
+        "NumberRangeModel.json": [{"Input": "between 15 and 25", "Results": [
+            {"Text": "between 15 and 25", "Resolution": {"value": "[15,25)"}, "Start": 0,
+             "End": 16}]}, {"Input": "more than 40", "Results": [
+            {"Text": "more than 40", "Resolution": {"value": "(40,)"}, "Start": 0, "End": 11}]}],
     }
     for name, cases in specs.items():
         (folder / name).write_text(json.dumps(cases), encoding="utf-8-sig")

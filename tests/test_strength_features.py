@@ -58,7 +58,7 @@ def test_inflect_uses_irregular_table() -> None:
          {"hedged:cause", "cue:CAUSE_d", "form:no_final_period"}, set()),
         ("If the theory of Dr. Paolo Zamboni is correct, liberation therapy for multiple "
          "sclerosis is a cure for the condition.",
-         {"if_epistemic:causen", "scoped:causal", "sk:COND>CAUSEN"}, {"cue:CAUSE_b"}),
+         {"if_epistemic:causen", "hedged:causal", "sk:COND>CAUSEN"}, {"cue:CAUSE_b", "unhedged:causal"}),
         ("Patients with MS were at least 3.7 times more likely to have CCSVI.",
          {"unhedged:corr", "a:COMPAR CORR"}, {"hedged:corr"}),
         ("Further research is needed to determine whether coffee lowers blood pressure.",

@@ -57,7 +57,9 @@ def load_lexicon(path: Path = DATA / "cues.json") -> Lexicon:
     for name, phrases in raw["groups"].items():
         alternatives = []
         for phrase in sorted(phrases, key=len, reverse=True):
-            if phrase.endswith("*"):
+            if phrase.startswith("*"):
+                alternatives.append(r"\w{2,}" + re.escape(phrase[1:]))
+            elif phrase.endswith("*"):
                 alternatives.append(re.escape(phrase[:-1]) + r"\w*")
             else:
                 alternatives.append(re.escape(phrase))
@@ -121,13 +123,16 @@ def sentence_context(sentence: str, lexicon: Lexicon | None = None) -> SentenceC
         for m in pattern.finditer(lower)
     ]
     features: dict[str, float] = {"bias": 1.0}
-    for name, _, _ in cues:
+    present = sorted({name for name, _, _ in cues})
+    for i, name in enumerate(present):
         features["cue=" + name] = 1.0
+        for other in present[i + 1:]:
+            features["cue=" + name + "&" + other] = 1.0
     words = [t for t in tokens if t[0].isalpha()]
     for word in words:
-        features["w=" + word] = 0.5
+        features["w=" + word] = 1.0
     for left, right in zip(words, words[1:]):
-        features["b=" + left + "_" + right] = 0.5
+        features["b=" + left + "_" + right] = 1.0
     for word in words[:2]:
         features["first=" + word] = 1.0
     return SentenceContext(sentence, lower, tokens, starts, ends, cues, features, breaks)
@@ -189,6 +194,10 @@ def quantity_features(ctx: SentenceContext, quantity: dict) -> dict[str, float]:
         feats["count_people&kind=" + kind] = 1.0
     if not left:
         feats["sent_initial"] = 1.0
+    if r1 == "(" and len(right) > 1 and tokens[right[1]].startswith("<") and (len(right) < 3 or tokens[right[2]] == "%"):
+        feats["count_then_percent"] = 1.0
+    if r1 == "of" and len(right) > 1 and (tokens[right[1]].startswith("<") or tokens[right[1]] == "the"):
+        feats["n_of_m&kind=" + kind] = 1.0
     if r1 == "of" and any(tokens[i] in PEOPLE for i in right[1:4]):
         feats["of_people&kind=" + kind] = 1.0
     clause_start = ctx.breaks[bisect_right(ctx.breaks, start) - 1] if ctx.breaks and ctx.breaks[0] < start else 0

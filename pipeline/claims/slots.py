@@ -85,7 +85,7 @@ def _clean(sentence: str, start: int, end: int, rules: SlotRules, slot: str) -> 
         if cut:
             end = start + cut.start()
     lead = rules.trim_leading.match(sentence, start, end)
-    if lead:
+    if lead and lead.end() > start:
         start = lead.end()
     while start < end and sentence[start] in EDGE_PUNCT:
         start += 1
@@ -94,6 +94,16 @@ def _clean(sentence: str, start: int, end: int, rules: SlotRules, slot: str) -> 
             break
         end -= 1
     return start, end
+
+
+def _word_start(sentence: str, start: int) -> bool:
+    """True when ``start`` begins a word (not the middle of a word or of "18,200")."""
+    if start == 0:
+        return True
+    before = sentence[start - 1]
+    if before.isalnum():
+        return False
+    return not (before in ",." and start >= 2 and sentence[start - 2].isdigit())
 
 
 def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
@@ -133,7 +143,9 @@ def extract_slots(sentence: str, quantity: dict | None = None, rules: SlotRules 
                 cut = min((s for s, _ in taken if start < s < end), default=None)
                 if cut is not None:
                     start, end = _clean(sentence, start, cut, rules, slot)
-                if end <= start or (quantity and start < q_end and end > anchor and slot != "population"):
+                if end <= start or not _word_start(sentence, start) or sentence[start].isdigit():
+                    continue
+                if quantity and start < q_end and end > anchor and slot != "population":
                     continue
                 if slot in ("outcome", "intervention") and any(start < e and end > s for s, e in taken):
                     continue

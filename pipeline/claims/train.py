@@ -25,7 +25,7 @@ from pipeline.claims.rules import load_rules, non_claim_role
 from pipeline.linear import LinearModel, hash_features
 
 N_FEATURES = 2**18
-C_GRID = (1.0, 3.0, 10.0, 30.0)
+C_GRID = (1.0, 3.0, 10.0)
 FOLDS = 5
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 WORD = re.compile(r"\w+")
-DIGITS = re.compile(r"\d+")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def split_blocks(text: str) -> list[str]:
@@ -22,7 +22,7 @@ def split_blocks(text: str) -> list[str]:
 
 def block_key(block: str) -> str:
     """Normalised key of a line or block: lower-cased words, digits folded to ``0``."""
-    return DIGITS.sub("0", " ".join(WORD.findall(block.lower())))
+    return " ".join(WORD.findall(NUMBER.sub("0", block.lower())))
 
 
 def folder_counts(texts: Iterable[str]) -> dict[str, int]:

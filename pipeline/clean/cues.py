@@ -45,15 +45,25 @@ def stopwords() -> frozenset[str]:
     return frozenset(raw["words"])
 
 
-def matched(block: str) -> list[Cue]:
-    """Every cue category whose patterns match the lower-cased ``block``."""
-    low = block.lower()
-    return [cue for cue in cues() if cue.pattern.search(low)]
+#: cues are looked for in the first characters of a block only
+SPAN = 300
 
 
-def removal_reason(block: str, n_words: int) -> str | None:
-    """The reason a cue removes ``block`` outright, or ``None`` when no cue does."""
-    for cue in matched(block):
+def match_cues(low: str, n_words: int) -> list[Cue]:
+    """The cue categories matching the start of the lower-cased block ``low``.
+
+    Categories of scope ``short`` are only looked for in blocks of at most ``max_words``.
+    """
+    return [
+        cue
+        for cue in cues()
+        if (cue.scope != "short" or n_words <= cue.max_words) and cue.pattern.search(low, 0, SPAN)
+    ]
+
+
+def removal_reason(matched: list[Cue], n_words: int) -> str | None:
+    """The reason the ``matched`` cues remove a block of ``n_words`` words, if they do."""
+    for cue in matched:
         if cue.scope == "always" or (cue.scope == "short" and n_words <= cue.max_words):
             return cue.name
     return None

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipeline.clean.blocks import block_key
-from pipeline.clean.cues import cues, stopwords
+from pipeline.clean.blocks import NUMBER
+from pipeline.clean.cues import Cue, cues, match_cues, stopwords
 
 WORD = re.compile(r"\w+")
 URL = re.compile(r"https?://|www\.\S+\.\w|\.(com|org|net|gov|edu)\b/?", re.I)
@@ -35,6 +35,10 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(\s|$)")
 END_PERIOD = re.compile(r"[.!?][\"'”’)\]]*$")
 SEPARATORS = re.compile(r"\s[|•·/»›]\s|\s-\s")
 BULLET = re.compile(r"^[•·*»›▪►✓-]\s")
+PUNCT = re.compile(r"[^\w\s]")
+DIGIT = re.compile(r"\d")
+CAPITALISED = re.compile(r"\b[^\W\d_a-z]")
+LOWER_START = re.compile(r"\b[a-z]")
 
 #: word-count bins (upper bounds, inclusive)
 WORD_BINS = (0, 1, 2, 4, 8, 15, 30, 60)
@@ -80,96 +84,104 @@ class DocFeatures:
         dense: ``(n_blocks, len(DENSE))`` float matrix, columns named by :data:`DENSE`.
         lexical: per block, the names of its sparse lexical features (value 1 each).
         words: per block, its word count.
+        cues: per block, the cue categories it matches.
     """
 
     dense: np.ndarray
-    lexical: list[list[str]]
+    lexical: list[set[str]]
     words: list[int]
+    cues: list[list[Cue]]
 
 
-def _shape(block: str, tokens: list[str], stop: frozenset[str]) -> np.ndarray:
-    row = np.zeros(len(SHAPE), dtype=np.float64)
-    n = len(tokens)
-    chars = max(len(block), 1)
-    row[next(i for i, b in enumerate(WORD_BINS + (10**9,)) if n <= b)] = 1.0
-    row[_SHAPE_INDEX["len"]] = math.log1p(n) / 4
-    row[_SHAPE_INDEX["chars"]] = math.log1p(chars) / 7
+_I = _SHAPE_INDEX
+_BIN_OF = [next(i for i, b in enumerate(WORD_BINS) if n <= b) for n in range(WORD_BINS[-1] + 1)]
+
+
+def _shape(block: str, lower: list[str], stop: frozenset[str], matched: list[Cue]) -> list[float]:
+    row = [0.0] * len(SHAPE)
+    n = len(lower)
+    chars = len(block)
+    row[_BIN_OF[n] if n < len(_BIN_OF) else len(WORD_BINS)] = 1.0
+    row[_I["len"]] = math.log1p(n) / 4
+    row[_I["chars"]] = math.log1p(chars) / 7
     if n:
-        lower = [t.lower() for t in tokens]
-        n_stop = sum(1 for t in lower if t in stop)
-        row[_SHAPE_INDEX["stop"]] = n_stop / n
-        row[_SHAPE_INDEX["stop0"]] = float(n_stop == 0 and n >= 3)
-        alpha = [t for t in tokens if t[0].isalpha()]
-        if alpha:
-            row[_SHAPE_INDEX["caps"]] = sum(1 for t in alpha if t[0].isupper()) / len(alpha)
-        row[_SHAPE_INDEX["comma"]] = min(block.count(",") / n, 1.0)
-    row[_SHAPE_INDEX["allcaps"]] = float(block.isupper() and n >= 2)
-    alnum = sum(1 for c in block if c.isalnum() or c.isspace())
-    row[_SHAPE_INDEX["punct"]] = 1 - alnum / chars
-    row[_SHAPE_INDEX["digit"]] = sum(1 for c in block if c.isdigit()) / chars
-    tail = block.rstrip()
-    if END_PERIOD.search(tail) and not tail.endswith("..."):
-        row[_SHAPE_INDEX["end_period"]] = 1.0
-    elif tail.endswith(":"):
-        row[_SHAPE_INDEX["end_colon"]] = 1.0
-    elif tail.endswith(("...", "…")):
-        row[_SHAPE_INDEX["end_ellipsis"]] = 1.0
+        n_stop = len(stop.intersection(lower)) if n < 8 else sum(map(stop.__contains__, lower))
+        row[_I["stop"]] = n_stop / n
+        row[_I["stop0"]] = float(n_stop == 0 and n >= 3)
+        row[_I["comma"]] = min(block.count(",") / n, 1.0)
+    capitals = len(CAPITALISED.findall(block))
+    alpha = capitals + len(LOWER_START.findall(block))
+    if alpha:
+        row[_I["caps"]] = capitals / alpha
+    row[_I["allcaps"]] = float(n >= 2 and block.isupper())
+    row[_I["punct"]] = len(PUNCT.findall(block)) / chars
+    row[_I["digit"]] = len(DIGIT.findall(block)) / chars
+    if END_PERIOD.search(block) and not block.endswith("..."):
+        row[_I["end_period"]] = 1.0
+    elif block.endswith(":"):
+        row[_I["end_colon"]] = 1.0
+    elif block.endswith(("...", "…")):
+        row[_I["end_ellipsis"]] = 1.0
     else:
-        row[_SHAPE_INDEX["end_other"]] = 1.0
-    row[_SHAPE_INDEX["n_sent"]] = math.log1p(len(SENTENCE_END.findall(block))) / 2
-    row[_SHAPE_INDEX["url"]] = float(bool(URL.search(block)))
-    row[_SHAPE_INDEX["email"]] = float(bool(EMAIL.search(block)))
-    row[_SHAPE_INDEX["date"]] = float(bool(DATE.search(block)))
-    row[_SHAPE_INDEX["sep"]] = float(bool(SEPARATORS.search(block)))
-    row[_SHAPE_INDEX["bullet"]] = float(bool(BULLET.match(block)))
-    row[_SHAPE_INDEX["quote"]] = float(block[:1] in "\"“'‘")
-    low = block.lower()
-    for cue in cues():
-        if cue.pattern.search(low):
-            row[_SHAPE_INDEX[f"cue_{cue.name}"]] = 1.0
-            row[_SHAPE_INDEX["cue"]] = 1.0
+        row[_I["end_other"]] = 1.0
+    row[_I["n_sent"]] = math.log1p(len(SENTENCE_END.findall(block))) / 2
+    if "http" in block or "www." in block or ".com" in block or ".org" in block:
+        row[_I["url"]] = float(bool(URL.search(block)))
+    if "@" in block:
+        row[_I["email"]] = float(bool(EMAIL.search(block)))
+    if row[_I["digit"]]:
+        row[_I["date"]] = float(bool(DATE.search(block, 0, 160)))
+    row[_I["sep"]] = float(bool(SEPARATORS.search(block)))
+    row[_I["bullet"]] = float(bool(BULLET.match(block)))
+    row[_I["quote"]] = float(block[:1] in "\"“'‘")
+    for cue in matched:
+        row[_I[f"cue_{cue.name}"]] = 1.0
+        row[_I["cue"]] = 1.0
     return row
 
 
-def _lexical(lower: list[str], key: str) -> list[str]:
+def _lexical(lower: list[str], key: str) -> set[str]:
     words = lower[:MAX_WORDS]
-    names = {f"w:{w}" for w in words}
+    names = {"w:" + w for w in words}
     if words:
-        names.add(f"f:{words[0]}")
-        names.add(f"l:{lower[-1]}")
+        names.add("f:" + words[0])
+        names.add("l:" + lower[-1])
     if len(lower) <= SHORT:
         names.update(f"b:{a}_{b}" for a, b in zip(words, words[1:]))
-        names.add(f"k:{key}")
-    return sorted(names)
+        names.add("k:" + key)
+    return names
 
 
 def doc_features(blocks: list[str]) -> DocFeatures:
     """Dense and lexical features of each block of one document (``blocks`` in order)."""
     n = len(blocks)
     stop = stopwords()
-    tokens = [WORD.findall(b) for b in blocks]
-    lower = [[t.lower() for t in toks] for toks in tokens]
-    keys = [block_key(b) for b in blocks]
+    lows = [b.lower() for b in blocks]
+    lower = [WORD.findall(low) for low in lows]
+    keys = [" ".join(WORD.findall(NUMBER.sub("0", low))) for low in lows]
     key_counts = Counter(keys)
-    shape = np.zeros((n, len(SHAPE)))
-    for i, block in enumerate(blocks):
-        shape[i] = _shape(block, tokens[i], stop)
-        if keys[i] and key_counts[keys[i]] > 1:
-            shape[i, _SHAPE_INDEX["dup"]] = 1.0
-    context = np.zeros((n, len(OFFSETS) * len(CONTEXT_SHAPE) + len(OFFSETS)))
+    matched = [match_cues(low, len(words)) for low, words in zip(lows, lower)]
+    rows = [_shape(b, lw, stop, m) for b, lw, m in zip(blocks, lower, matched)]
+    shape = np.array(rows, dtype=np.float64).reshape(n, len(SHAPE))
+    shape[:, _I["dup"]] = [float(bool(k) and key_counts[k] > 1) for k in keys]
     width = len(CONTEXT_SHAPE)
+    context = np.zeros((n, len(OFFSETS) * width + len(OFFSETS)))
+    src = shape[:, _CONTEXT_INDEX]
     for j, d in enumerate(OFFSETS):
-        src = shape[:, _CONTEXT_INDEX]
+        cols = slice(j * width, (j + 1) * width)
+        none = len(OFFSETS) * width + j
         if d < 0:
-            context[-d:, j * width : (j + 1) * width] = src[: n + d] if n + d > 0 else 0
-            context[: min(-d, n), len(OFFSETS) * width + j] = 1.0
+            if n + d > 0:
+                context[-d:, cols] = src[: n + d]
+            context[: min(-d, n), none] = 1.0
         else:
-            context[: max(n - d, 0), j * width : (j + 1) * width] = src[d:]
-            context[max(n - d, 0) :, len(OFFSETS) * width + j] = 1.0
+            if n - d > 0:
+                context[: n - d, cols] = src[d:]
+            context[max(n - d, 0) :, none] = 1.0
     position = _position(lower, shape)
     dense = np.hstack([shape, context, position])
     lexical = [_lexical(low, key) for low, key in zip(lower, keys)]
-    return DocFeatures(dense=dense, lexical=lexical, words=[len(t) for t in tokens])
+    return DocFeatures(dense=dense, lexical=lexical, words=[len(t) for t in lower], cues=matched)
 
 
 def _position(lower: list[list[str]], shape: np.ndarray) -> np.ndarray:
@@ -178,42 +190,52 @@ def _position(lower: list[list[str]], shape: np.ndarray) -> np.ndarray:
     if not n:
         return out
     stop = stopwords()
-    content = [{w for w in words if w not in stop and not w.isdigit()} for words in lower]
-    title = content[0]
-    long_rows = [i for i, words in enumerate(lower) if len(words) >= LONG]
+    rel = np.arange(n) / max(n - 1, 1)
+    out[:, 0] = rel
+    out[np.arange(n), 1 + np.minimum((rel * 5).astype(int), 4)] = 1.0
+    out[0, 6] = 1.0
+    out[n - 1, 7] = 1.0
+    content = [set(words).difference(stop) for words in lower]
+    is_long = np.array([len(words) >= LONG for words in lower])
     core: Counter[str] = Counter()
-    for i in long_rows:
+    for i in np.flatnonzero(is_long):
         core.update(content[i])
-    is_long = np.array([len(words) >= LONG for words in lower], dtype=np.float64)
-    lengths = shape[:, _SHAPE_INDEX["len"]]
-    cum_len = np.concatenate([[0.0], np.cumsum(lengths)])
-    cum_long = np.concatenate([[0.0], np.cumsum(is_long)])
-    long_idx = np.array(long_rows)
+    title = content[0]
     for i in range(n):
-        rel = i / max(n - 1, 1)
-        out[i, 0] = rel
-        out[i, 1 + min(int(rel * 5), 4)] = 1.0
-        out[i, 6] = float(i == 0)
-        out[i, 7] = float(i == n - 1)
         words = content[i]
-        if words and i > 0:
+        if not words:
+            continue
+        if i:
             out[i, 8] = len(words & title) / len(words)
-        if words:
-            own = 1 if len(lower[i]) >= LONG else 0
-            out[i, 9] = sum(1 for w in words if core[w] - own > 0) / len(words)
-            out[i, 10] = float(out[i, 9] == 0)
-        lo, hi = max(0, i - 3), min(n, i + 4)
-        out[i, 11] = (cum_len[hi] - cum_len[lo] - lengths[i]) / max(hi - lo - 1, 1)
-        lo, hi = max(0, i - 5), min(n, i + 6)
-        out[i, 12] = (cum_long[hi] - cum_long[lo] - is_long[i]) / max(hi - lo - 1, 1)
-        if len(long_idx):
-            others = np.abs(long_idx - i)
-            others = others[others > 0]
-            gap = int(others.min()) if len(others) else n
-        else:
-            gap = n
-        out[i, 13] = math.log1p(gap) / 5
+        own = 1 if is_long[i] else 0
+        out[i, 9] = sum(1 for w in words if core[w] > own) / len(words)
+        out[i, 10] = float(out[i, 9] == 0)
+    lengths = shape[:, _I["len"]]
+    longs = is_long.astype(np.float64)
+    for col, (values, half) in ((11, (lengths, 3)), (12, (longs, 5))):
+        cum = np.concatenate([[0.0], np.cumsum(values)])
+        lo = np.maximum(np.arange(n) - half, 0)
+        hi = np.minimum(np.arange(n) + half + 1, n)
+        out[:, col] = (cum[hi] - cum[lo] - values) / np.maximum(hi - lo - 1, 1)
+    out[:, 13] = np.log1p(_gap_to_long(is_long)) / 5
     return out
+
+
+def _gap_to_long(is_long: np.ndarray) -> np.ndarray:
+    """Distance from each block to the nearest other long block (``n`` when there is none)."""
+    n = len(is_long)
+    idx = np.flatnonzero(is_long)
+    if not len(idx):
+        return np.full(n, float(n))
+    pos = np.arange(n)
+    right = np.searchsorted(idx, pos, side="right")
+    left = np.searchsorted(idx, pos, side="left") - 1
+    gap = np.full(n, float(n))
+    has_right = right < len(idx)
+    gap[has_right] = idx[right[has_right]] - pos[has_right]
+    has_left = left >= 0
+    gap[has_left] = np.minimum(gap[has_left], pos[has_left] - idx[left[has_left]])
+    return gap
 
 
 def feature_dicts(features: DocFeatures) -> list[dict[str, float]]:

@@ -6,7 +6,7 @@ import trafilatura
 
 from pipeline.clean.blocks import split_blocks
 from pipeline.clean.cleaned import Cleaned
-from pipeline.clean.cues import removal_reason
+from pipeline.clean.cues import match_cues, removal_reason
 from pipeline.clean.features import WORD
 from pipeline.clean.metadata import byline_author, date_of_line, parse_date
 
@@ -20,9 +20,8 @@ def extract(html: str, *, url: str | None = None) -> dict | None:
         include_comments=False,
         include_tables=True,
         with_metadata=True,
-        as_dict=True,
     )
-    return document or None
+    return document.as_dict() if document is not None else None
 
 
 def clean_html(html: str, *, url: str | None = None) -> Cleaned:
@@ -38,7 +37,8 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
     blocks = split_blocks(document.get("text") or "")
     kept, removed = [], []
     for i, block in enumerate(blocks):
-        reason = removal_reason(block, len(WORD.findall(block)))
+        n_words = len(WORD.findall(block))
+        reason = removal_reason(match_cues(block.lower(), n_words), n_words)
         if reason is None and i < 3:
             if byline_author(block):
                 reason = "byline"

@@ -24,9 +24,9 @@ DATE_LINE = re.compile(
     re.I,
 )
 BYLINE = re.compile(
-    r"^(?:(?:written|posted|reported|words|story|text|edited)\s+)?by:?\s+"
+    r"^(?i:(?:(?:written|posted|reported|words|story|text|edited)\s+)?by:?)\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|la|and|&))*)"
-    r"(?:\s*(?:[,|•·–-]|\bon\b|\bupdated\b|\bpublished\b).*)?$"
+    r"(?:\s*(?:[,|•·–-]|(?i:\bon\b|\bupdated\b|\bpublished\b)).*)?$"
 )
 AUTHOR_LINE = re.compile(r"^(?:author|written by|reporter)\s*:\s*(?P<name>[A-Z][\w.'’ -]{2,60})$", re.I)
 

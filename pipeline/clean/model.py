@@ -32,6 +32,19 @@ def feature_index(name: str, n_features: int) -> int:
     return abs(h) % n_features
 
 
+class _WeightCache(dict):
+    """Feature name -> weight, hashing each name once."""
+
+    def __init__(self, weights: np.ndarray) -> None:
+        super().__init__()
+        self.weights = weights
+
+    def __missing__(self, name: str) -> float:
+        weight = float(self.weights[feature_index(name, len(self.weights))])
+        self[name] = weight
+        return weight
+
+
 class BlockModel:
     """Scores blocks and decodes the body/boilerplate labels of a document.
 
@@ -56,21 +69,15 @@ class BlockModel:
         self.log_prior = np.log([1 - prior, prior])
         self.smoothing = float(linear.meta.get("smoothing", 1.0))
         self.threshold = float(linear.meta.get("threshold", 0.0))
-        self._lexical: dict[str, float] = {}
-
-    def _weight(self, name: str) -> float:
-        weight = self._lexical.get(name)
-        if weight is None:
-            if len(self._lexical) > 1_000_000:
-                self._lexical.clear()
-            weight = float(self.weights[feature_index(name, len(self.weights))])
-            self._lexical[name] = weight
-        return weight
+        self._lexical = _WeightCache(self.weights)
 
     def logits(self, features: DocFeatures) -> np.ndarray:
         """Body-vs-boilerplate log-odds of each block (equal to the LinearModel's score)."""
         dense = features.dense @ self.dense_weights if len(features.lexical) else np.zeros(0)
-        lexical = np.array([sum(self._weight(f) for f in names) for names in features.lexical])
+        if len(self._lexical) > 1_000_000:
+            self._lexical.clear()
+        weight = self._lexical.__getitem__
+        lexical = np.array([sum(map(weight, names)) for names in features.lexical])
         return dense + lexical + self.bias
 
     def decode(self, logits: np.ndarray) -> np.ndarray:
@@ -81,18 +88,22 @@ class BlockModel:
         shifted = logits - self.threshold
         log_p1 = -np.logaddexp(0, -shifted)
         log_p0 = -np.logaddexp(0, shifted)
-        emit = np.stack([log_p0, log_p1], axis=1) - self.log_prior
-        trans = self.transitions * self.smoothing
-        score = emit[0] + self.log_prior
-        back = np.zeros((n, 2), dtype=int)
+        emit0 = (log_p0 - self.log_prior[0]).tolist()
+        emit1 = (log_p1 - self.log_prior[1]).tolist()
+        (t00, t01), (t10, t11) = (self.transitions * self.smoothing).tolist()
+        s0, s1 = float(log_p0[0]), float(log_p1[0])
+        back0, back1 = [0] * n, [0] * n
         for i in range(1, n):
-            cand = score[:, None] + trans
-            back[i] = cand.argmax(axis=0)
-            score = cand.max(axis=0) + emit[i]
+            a, b = s0 + t00, s1 + t10
+            back0[i], best0 = (0, a) if a >= b else (1, b)
+            a, b = s0 + t01, s1 + t11
+            back1[i], best1 = (0, a) if a >= b else (1, b)
+            s0, s1 = best0 + emit0[i], best1 + emit1[i]
         labels = np.zeros(n, dtype=int)
-        labels[-1] = int(score.argmax())
-        for i in range(n - 1, 0, -1):
-            labels[i - 1] = back[i, labels[i]]
+        state = int(s1 > s0)
+        for i in range(n - 1, -1, -1):
+            labels[i] = state
+            state = back1[i] if state else back0[i]
         return labels
 
 

@@ -60,7 +60,7 @@ def decide(
     model = model or load_model()
     features = doc_features(blocks)
     logits = model.logits(features)
-    reasons = [removal_reason(b, n) for b, n in zip(blocks, features.words)]
+    reasons = [removal_reason(c, n) for c, n in zip(features.cues, features.words)]
     for i in _repeated(blocks, features.words, repeated, n_docs):
         reasons[i] = reasons[i] or "repeated_across_folder"
     forced = np.array([r is not None for r in reasons])
@@ -86,11 +86,29 @@ def _repeated(
     return [] if share >= DUPLICATE_SHARE else hits
 
 
+def _main_start(keep: list[bool], blocks: list[str]) -> int:
+    """Index of the first block of the run of kept blocks that holds the most text."""
+    best, best_chars, start, chars = len(blocks), 0, None, 0
+    for i, (k, block) in enumerate(zip(keep + [False], blocks + [""])):
+        if k:
+            start = i if start is None else start
+            chars += len(block)
+            continue
+        if start is not None and chars > best_chars:
+            best, best_chars = start, chars
+        start, chars = None, 0
+    return best
+
+
 def _metadata(decision: Decision, words: list[int]) -> None:
-    """Find title, byline and date lines near the start of the body; drop them from it."""
+    """Find title, byline and date lines at the head of the article; drop them from the body.
+
+    When the headline is followed by a byline or date line, the kept blocks before the
+    headline are page furniture (blurbs, teasers) and are dropped too.
+    """
     blocks, keep, reasons = decision.blocks, decision.keep, decision.reasons
-    first = next((i for i, k in enumerate(keep) if k), len(blocks))
-    end = min(len(blocks), first + META_WINDOW)
+    start = _main_start(keep, blocks)
+    end = min(len(blocks), start + META_WINDOW)
     anchors = []
     for i in range(end):
         author = byline_author(blocks[i])
@@ -103,13 +121,17 @@ def _metadata(decision: Decision, words: list[int]) -> None:
             anchors.append(i)
             keep[i] = False
             reasons[i] = reasons[i] or ("byline" if author else "date")
-    title = _title_index(blocks, words, reasons, first, anchors)
-    if title is not None:
-        decision.title = strip_site_suffix(blocks[title]) if title == 0 else blocks[title]
-        if keep[title] and title == first:
-            keep[title] = False
-        if not keep[title]:
-            reasons[title] = reasons[title] or "title"
+    title = _title_index(blocks, words, reasons, start, anchors)
+    if title is None:
+        return
+    decision.title = strip_site_suffix(blocks[title]) if title == 0 else blocks[title]
+    keep[title] = False
+    reasons[title] = reasons[title] or "title"
+    if any(0 < a - title <= 3 for a in anchors):
+        for i in range(title):
+            if keep[i]:
+                keep[i] = False
+                reasons[i] = reasons[i] or "before_title"
 
 
 def _title_index(
@@ -121,7 +143,7 @@ def _title_index(
     for i in range(min(first + 1, len(blocks))):
         if reasons[i] is not None or not TITLE_WORDS[0] <= words[i] <= TITLE_WORDS[1]:
             continue
-        if blocks[i].rstrip().endswith((".", ":", ",")) and i == first:
+        if blocks[i].rstrip().endswith((".", ":", ",")):
             continue
         tokens = set(re.findall(r"\w+", blocks[i].lower()))
         score = len(tokens & page_title) / len(tokens) if i else 0.5

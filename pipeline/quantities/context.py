@@ -16,9 +16,10 @@ _AFTER_UP = re.compile(rf"^[\s-]*{alternation(_CUES['after_increase'])}(?![\w])"
 _AFTER_DOWN = re.compile(rf"^[\s-]*{alternation(_CUES['after_decrease'])}(?![\w])")
 _VERB_UP = alternation(_CUES["verbs_increase"])
 _VERB_DOWN = alternation(_CUES["verbs_decrease"])
-#: "... cut the risk of stroke by " / "rose by " (verb within six words before "by").
+#: "... cut the risk of stroke by " / "rose by " (verb within eight words before "by").
 _BY = re.compile(
-    rf"(?<![\w-])(?:(?P<up>{_VERB_UP})|(?P<down>{_VERB_DOWN}))(?:\s+[\w'’-]+){{0,6}}?\s+(?i:by)\s*$")
+    rf"(?<![\w-])(?:(?P<up>{_VERB_UP})|(?P<down>{_VERB_DOWN}))(?:\s+[\w'’-]+){{0,8}}?"
+    rf"\s+(?i:by)\s*$")
 #: "rose 20 percent", "fell 5%": the verb right before the number.
 _DIRECT = re.compile(rf"(?<![\w-])(?:(?P<up>{_VERB_UP})|(?P<down>{_VERB_DOWN}))\s*$")
 #: "an increase of 20 percent", "a reduction in deaths of 30%".

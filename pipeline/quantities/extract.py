@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from pipeline.quantities import context, grammar, roles
 from pipeline.quantities.lexicon import entries, load, phrase_table
@@ -33,7 +34,6 @@ _BOUNDS = load("bounds")
 _BOUNDS_BEFORE = phrase_table(_BOUNDS["before"])
 _BOUNDS_AFTER = phrase_table(_BOUNDS["after"])
 _NOT_DURATION_BOUNDS = frozenset(_BOUNDS["duration_not_bounds"]["words"])
-_AGE_BOUNDS = entries(_BOUNDS["age_bounds"])
 _MULTIPLIERS = phrase_table(_NUMBERS["multipliers"])
 _FREQUENCIES = phrase_table(_NUMBERS["frequency_words"])
 _FOLD_WORDS = phrase_table(_NUMBERS["fold_words"])
@@ -53,15 +53,16 @@ _UNLABELLED_CI = re.compile(
     rf"^\s*[(\[;,]\s*(?P<ci_lo>{grammar.NUMERAL}\s*%?)\s*(?:[-–—]|to|,)\s*"
     rf"(?P<ci_hi>{grammar.NUMERAL}\s*%?)\s*[)\];,]")
 _BY_BEFORE = re.compile(r"(?<![\w])(?i:by)\s+$")
-_GAIN_LOSS_BEFORE = re.compile(r"(?<![\w])(?i:lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds)\s+$")
+#: "at 6 months", "after 2 years": a time point, which carries no p-value of its own.
+_TIMEPOINT_BEFORE = re.compile(r"(?<![\w])(?i:at|after|by|within|over|for|in)\s+$")
+_GAIN_LOSS_BEFORE = re.compile(
+    r"(?<![\w])(?i:lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds)\s+$")
 _DIFFERENCE_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?i:mean|between-group|absolute|adjusted|average|risk)\s+)?(?i:difference)"
+    r"(?<![\w-])(?:(?i:mean|between-group|absolute|adjusted|average|risk)\s+){0,2}"
+    r"(?i:difference|risk\s+reduction)"
     r"(?:\s+(?i:of|was|in\s+\w+(?:\s+\w+)?\s+of))?[\s,:]*$")
-_AGE_BOUND_BEFORE = re.compile(
-    rf"(?<![\w])(?P<word>(?i:{'|'.join(_AGE_BOUNDS)}))\s+(?:(?i:the)\s+)?(?i:age)s?\s+(?:(?i:of)\s+)?$")
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W*$")
-_WORD = re.compile(r"[A-Za-z]+")
 _FIRST_INT = re.compile(r"\d+")
 _OF_WHICH = re.compile(r"^\s+(?i:of)\s+(?i:which|whom)(?![\w])")
 #: What may stand between a quantity and its CI or p-value: no sentence end.
@@ -90,7 +91,12 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """
     found: list[Quantity] = []
     consumed = 0
-    for trigger in grammar.TRIGGER.finditer(text):
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        triggers = grammar.TRIGGER.finditer(lowered)
+    else:
+        triggers = grammar.TRIGGER_ANY_CASE.finditer(text)
+    for trigger in triggers:
         if trigger.start() < consumed:
             continue
         match = grammar.MASTER.search(text, _scan_start(text, trigger.start(), consumed))
@@ -125,7 +131,7 @@ def _merge_bounded_pairs(found: list[Quantity], text: str) -> list[Quantity]:
                 text=text[previous["start"]:quantity["end"]], end=quantity["end"], value=None,
                 low=low["value"], high=high["value"], bound=None,
                 kind=quantity["kind"] if quantity["kind"] != "count" else previous["kind"],
-                unit=quantity["unit"] or previous["unit"])
+                unit=quantity["unit"] or previous["unit"], role=quantity["role"])
             continue
         merged.append(quantity)
     return merged
@@ -134,7 +140,9 @@ def _merge_bounded_pairs(found: list[Quantity], text: str) -> list[Quantity]:
 def _bounded_pair(first: Quantity, second: Quantity, text: str) -> bool:
     """True for two quantities with opposite bounds joined by "and"/"but" (low < high)."""
     bounds = {first["bound"], second["bound"]}
-    if bounds != {"at_least", "at_most"} or first["role"] != second["role"]:
+    if bounds != {"at_least", "at_most"}:
+        return False
+    if first["role"] != second["role"] and (first["unit"] or first["role"]):
         return False
     if first["value"] is None or second["value"] is None or first["low"] is not None:
         return False
@@ -202,21 +210,20 @@ def _finish(quantity: Quantity, text: str) -> Quantity:
     quantity["direction"] = context.direction(quantity, before, after)
     by = _BY_BEFORE.search(before[-8:])
     changed = by or context.after_cue(after) or _GAIN_LOSS_BEFORE.search(before[-12:])
+    signed = quantity["kind"] == "difference" and "from_value" not in quantity
+    measured = quantity["kind"] == "other" and quantity["unit"] not in (None, "rate", "money")
     if quantity["direction"] and quantity["low"] is None and changed and (
-            quantity["kind"] == "other" and quantity["unit"] not in (None, "rate", "money")
-            or quantity["kind"] == "count" and by and quantity["unit"] is None):
+            signed or measured
+            or quantity["kind"] == "count" and by and quantity["unit"] is None
+            and not roles.is_year(quantity)):
         quantity["kind"] = "difference"
-        if by:
+        if by and not quantity["text"].lower().startswith("by"):
             _move_start(quantity, text, quantity["start"] - len(by.group()))
             before = _before(text, quantity["start"])
     if quantity["role"] is None and quantity["kind"] != "difference":
         quantity["role"] = roles.assign_role(quantity, before, after)
     if quantity["role"] in _OTHER_KIND_ROLES and quantity["kind"] == "count":
         quantity["kind"] = "other"
-    if quantity["role"] == "age" and quantity["bound"] is None:
-        word = _AGE_BOUND_BEFORE.search(before[-25:])
-        if word:
-            quantity["bound"] = _AGE_BOUNDS[word["word"].lower()]
     return quantity
 
 
@@ -243,7 +250,7 @@ def _ordinal(match: re.Match, text: str) -> tuple[Quantity, int]:
     """"21st", "third": an ordinal."""
     word = match.group()
     number = _FIRST_INT.match(word)
-    value = int(number[0]) if number else _ORDINAL_WORDS.get(word.lower())
+    value = int(word.replace(",", "")[: -2]) if number else _ORDINAL_WORDS.get(word.lower())
     return _new(text, match.start(), match.end(), "other", value, role="ordinal"), match.end()
 
 
@@ -303,7 +310,8 @@ def _effect(match: re.Match, text: str) -> tuple[Quantity, int]:
     unit = _MEASURE_ABBR.get(name) or _MEASURES.get(_norm(name))
     kind = _MEASURE_KINDS.get(unit, "ratio")
     value = parse_number(match["measure_value"])
-    lead = grammar.LEAD_RE.search(match.group(), len(name), match.start("measure_value"))
+    lead = grammar.LEAD_RE.search(match.group(), len(name),
+                                  match.start("measure_value") - match.start())
     bound = _BOUNDS_BEFORE.get(_norm(lead["lead"])) if lead else None
     quantity = _new(text, match.start(), match.end(), kind, value, bound=bound, unit=unit)
     if kind == "ratio" and value is not None:
@@ -317,10 +325,12 @@ def _attach(found: list[Quantity], match: re.Match, text: str) -> bool:
     Non-claim quantities in between ("at 6 months") are stepped over. Returns ``False``
     when there is no such quantity in the same sentence, or it already has one.
     """
-    target = next((q for q in reversed(found) if q["role"] in (None, "measurement")
+    near = [q for q in found[-4:] if q["end"] >= match.start() - 100]
+    target = next((q for q in reversed(near) if q["role"] in (None, "measurement")
                    and q["kind"] != "count"), None)
     if target is None:
-        target = next((q for q in reversed(found) if q["role"] in ("duration", "dose")), None)
+        target = next((q for q in reversed(near) if q["role"] in ("duration", "dose")
+                       and not _TIMEPOINT_BEFORE.search(_before(text, q["start"]))), None)
     if target is None:
         return False
     gap = text[target["end"]:match.start()]
@@ -424,7 +434,7 @@ def _quant(match: re.Match, text: str) -> tuple[Quantity | None, int]:
         _apply_unit(grammar.UNIT_RE.match(trail["unit"]), parsed)
     cut = parsed.pop("cut")
     if cut is not None:
-        return _number_only(text, core_start, cut)
+        return _number_only(text, core_start, cut, start if lead else None, bound)
     if bound and parsed["kind"] == "difference" and text[core_start] in "-−":
         parsed.update(kind="other", value=-parsed["value"], direction=None)
     parsed["bound"] = bound
@@ -441,11 +451,13 @@ def _quant(match: re.Match, text: str) -> tuple[Quantity | None, int]:
     return quantity, end
 
 
-def _number_only(text: str, start: int, end: int) -> tuple[Quantity | None, int]:
+def _number_only(text: str, start: int, end: int, lead_start: int | None = None,
+                 bound: str | None = None) -> tuple[Quantity | None, int]:
     """The first part of a match that is not one quantity, as its own quantity.
 
     Each year of "between 2005 and 2022"; "2 percentage points" of "by 2 percentage points
-    to 91 percent"; the 12 of "12 of 8,400" (a count, not a fraction).
+    to 91 percent"; the 12 of "12 of 8,400" (a count, not a fraction); "nearly triple" of
+    "nearly triple to 153 million" (``lead_start`` and ``bound`` keep its bound).
     """
     keyword = grammar.RANGE_START_RE.match(text, start, end)
     begin = keyword.end() if keyword else start
@@ -459,7 +471,8 @@ def _number_only(text: str, start: int, end: int) -> tuple[Quantity | None, int]
         number = parse_number(value.group())
         parsed = {"kind": "count" if isinstance(number, int) and number >= 0 else "other",
                   "value": number}
-    quantity = _new(text, begin, value.end(), **parsed)
+    quantity = _new(text, begin if lead_start is None else lead_start, value.end(), **parsed)
+    quantity["bound"] = bound
     _extend_difference(quantity, text)
     return _finish(quantity, text), value.end()
 
@@ -540,6 +553,8 @@ def _parse_core(text: str, start: int, end: int) -> dict[str, Any] | None:
 def _is_fraction(value: dict[str, Any], tail: str) -> bool:
     """True when "A in B" / "A of B" is a proportion: at most one, and "of" only with a round
     denominator ("7 of 10", but "12 of 8,400 patients" is two counts)."""
+    if value["unit"] == "rating":
+        return True
     if value["value"] is None or value["value"] > 1:
         return False
     if tail.split()[0].lower() != "of" or "every" in tail.lower():
@@ -682,21 +697,21 @@ def _ordinal_value(core: str) -> int | None:
 def _extend_difference(quantity: Quantity, text: str) -> None:
     """Differences that take a word before them into their span.
 
-    "by 1 percentage point", "by 3 points", "by 2.3 per 100,000" (with "by"), and
-    "difference −8.2 kg", "between-group difference −1.1" (with "difference").
+    "difference −8.2 kg", "risk difference 8.1 percentage points" (with the label); "by 1
+    percentage point", "by 3 points", "by 2.3 per 100,000" (with "by").
     """
     before = _before(text, quantity["start"])
+    label = _DIFFERENCE_BEFORE.search(before)
+    if label and quantity["kind"] in ("count", "other", "difference"):
+        quantity["kind"] = "difference"
+        _move_start(quantity, text, quantity["start"] - len(before) + label.start())
+        return
     unit = quantity["unit"]
     by = _BY_BEFORE.search(before)
     if unit == "percentage_point" or (by and unit in ("points", "rate")):
         quantity["kind"] = "difference"
         if by:
             _move_start(quantity, text, quantity["start"] - len(by.group()))
-        return
-    label = _DIFFERENCE_BEFORE.search(before)
-    if label and quantity["kind"] in ("count", "other", "difference"):
-        quantity["kind"] = "difference"
-        _move_start(quantity, text, quantity["start"] - len(before) + label.start())
 
 
 def _norm(phrase: str) -> str:

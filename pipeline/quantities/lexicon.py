@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ DATA = Path(__file__).parent / "data"
 FILES = ("numbers", "units", "bounds", "cues", "roles")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict[str, Any]:
     """Return the parsed ``data/<name>.json`` (cached; treat it as read-only).
 

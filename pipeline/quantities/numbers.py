@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.quantities.lexicon import alternation, entries, load
+from pipeline.quantities.lexicon import alternation, load
 
 _NUM = load("numbers")
 UNITS: dict[str, int] = _NUM["units"]
@@ -40,32 +40,40 @@ _FRACWORD = alternation(FRACTION_WORDS)
 _SMALL_OR_A = alternation([*UNITS, *TEENS, "a", "an"])
 #: 0-99 in words: one trie of every unit, teen and tens word; only a tens word ("-ty") may
 #: take a unit after it ("seventy-three", "twenty one").
-_BELOW100 = rf"{alternation({**UNITS, **TEENS, **TENS})}(?:(?<=[tT][yY])[-\s]{_UNIT})?"
+_BELOW100 = rf"{alternation({**UNITS, **TEENS, **TENS})}(?:(?<=[tT][yY])(?:\s*-\s*|\s+){_UNIT})?"
+_FRACTION_PHRASE = rf"{_SMALL_OR_A}[\s-]+{_FRACWORD}(?![\w-])"
+_NOT_A_FRACTION = rf"(?![\s-]+{_FRACWORD}(?![\w-]))"
 _BELOW1000 = (
     rf"(?:{_A}(?=\s+(?i:hundred))|{_BELOW100})"
-    rf"(?:\s+(?i:hundred)(?:(?:\s+(?i:and))?\s+{_BELOW100})?)?"
+    rf"(?:\s+(?i:hundreds?)(?:(?:\s+(?i:and))?\s+{_BELOW100}{_NOT_A_FRACTION})?)?"
 )
-_FRACTION_PHRASE = rf"{_SMALL_OR_A}[\s-]+{_FRACWORD}(?![\w-])"
-#: "and a half", "and three fifths" after a whole number.
-_AND_FRACTION = rf"\s+(?i:and)\s+{_FRACTION_PHRASE}"
-#: A number in words, up to "nine hundred and ninety-nine billion ...", "a dozen", "one and a half".
+#: "and a half", "and three fifths" after a whole number, maybe with a scale ("... million").
+_AND_FRACTION = rf"\s+(?i:and)\s+{_FRACTION_PHRASE}(?:\s+{_BIG}(?![\w]))?"
+#: A number in words, up to "nine hundred and ninety-nine billion ...", "a dozen", "one and a
+#: half", "half a million", "two hundred point five".
 WORDS = (
-    rf"(?<![\w-])(?:(?i:half\s+an?|an?)(?=\s+(?i:dozen)|\s+{_BIG})|{_BELOW1000})"
-    rf"(?:\s+(?i:dozens?)|\s+{_BIG}(?:,?(?:\s+(?i:and))?\s+{_BELOW1000}(?!\s+{_BIG}))?)?"
-    rf"(?:{_AND_FRACTION})?(?![\w])"
+    rf"(?<![\w-])(?:(?i:half|quarter)(?=\s+{_BIG})|(?i:half\s+an?|an?)(?=\s+(?i:dozen)|\s+{_BIG})"
+    rf"|{_BELOW1000})"
+    rf"(?:\s+(?i:dozens?)"
+    rf"|\s+{_BIG}(?:,?(?:\s+(?i:and))?\s+{_BELOW1000}(?!\s+{_BIG}){_NOT_A_FRACTION})?)?"
+    rf"(?:\s+(?i:point)(?:\s+{_BELOW100})+|{_AND_FRACTION})?(?![\w])"
 )
-#: A numeral with an optional scale word ("1.5 million", "3 hundred", "2 and a half", "800k").
+#: A numeral with an optional scale word ("1.5 million", "3 hundred", "2 and a half", "800k"),
+#: or an exponent ("1.3e6", "6.23x10^-4").
 NUMERAL = (
-    rf"{DIGITS}(?:\s*(?:-\s*)?{_SCALE}(?![\w-])|{_AND_FRACTION}|(?:k|bn)(?![\w]))?"
+    rf"{DIGITS}(?:[eE][-+]?\d+(?![\w])|\s*[x×]\s*10\^?[-−+]?\d+(?![\w])"
+    rf"|\s*(?:-\s*)?{_SCALE}(?![\w-])(?:{_AND_FRACTION})?|{_AND_FRACTION}"
+    rf"|(?:k|bn|mn|mil|MM|M|K(?![\s-]*(?i:run|race|walk|fun)))(?![\w]))?"
 )
-#: Any number: numeral or words.
-NUMBER = rf"(?:{NUMERAL}|{WORDS})"
+_SIGN = alternation(_NUM["sign_words"]["words"])
+#: Any number: numeral or words, optionally signed in words ("minus five").
+NUMBER = rf"(?:(?:(?<![\w-]){_SIGN}\s+)?(?:{NUMERAL}|{WORDS}))"
 #: A fraction in words or symbols: "two-thirds", "a quarter", "one half", "3/4", "½", "2½".
 FRACTION = (
     rf"(?:(?<![\w-]){_FRACTION_PHRASE}"
     rf"|(?<![\w/])\d{{1,2}}\s*/\s*\d{{1,3}}(?![\w/])"
     rf"|(?:\d+\s*)?[{''.join(FRACTION_SYMBOLS)}]"
-    rf"|(?<![\w-])(?i:half)(?![\w-])(?!\s+(?i:an?)\s+(?:(?i:dozen)|{_BIG})))"
+    rf"|(?<![\w-])(?i:half)(?![\w-])(?!\s+(?:(?i:an?)\s+)?(?:(?i:dozen)|{_BIG})))"
 )
 #: The tail of "one in four", "1 in 250", "nine out of 10", "one in every five" (after the
 #: first number); a year or a duration after "in" is not a denominator ("5 in 2002").
@@ -77,19 +85,33 @@ IN_TAIL = (
 # --- parsing -------------------------------------------------------------------------------
 
 _NUMERAL_RE = re.compile(
-    r"^(?P<sign>[-−–])?(?P<digits>[\d,\u202f\u00a0]*(?:[.·]\d+)?)\s*(?:-\s*)?(?P<scale>[A-Za-z]+)?"
-    r"(?:\s+and\s+(?P<fraction>.+))?$",
+    r"^(?P<sign>[-−–])?(?P<digits>[\d,\u202f\u00a0]*(?:[.·]\d+)?)\s*(?:-\s*)?"
+    r"(?P<scale>[A-Za-z]+)?$",
     re.IGNORECASE,
 )
-_AND_FRACTION_RE = re.compile(rf"^(?P<whole>.*?)\s+(?i:and)\s+(?P<fraction>{_FRACTION_PHRASE})$")
+_EXPONENT_RE = re.compile(
+    r"^(?P<base>.+?)(?:[eE](?P<e>[-+]?\d+)|\s*[x×]\s*10\^?(?P<ten>[-−+]?\d+))$")
+_SIGN_RE = re.compile(rf"^{_SIGN}\s+")
+_POINT_RE = re.compile(r"\s+point\s+", re.IGNORECASE)
+_AND_FRACTION_RE = re.compile(
+    rf"^(?P<whole>.*?)\s+(?i:and)\s+(?P<fraction>{_FRACTION_PHRASE})(?:\s+(?P<scale>{_BIG}))?$")
 _TOKEN_RE = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
 def parse_numeral(text: str) -> float | None:
-    """Value of a numeral, with its scale word or suffix: "1,200" -> 1200, "1.5 million".
+    """Value of a numeral, with its scale word or suffix: "1,200" -> 1200, "1.5 million",
+    "1.3e6", "6.23x10^-4".
 
     Returns ``None`` when ``text`` is not a numeral.
     """
+    exponent = _EXPONENT_RE.match(text.strip())
+    if exponent:
+        base = parse_numeral(exponent["base"])
+        power = int((exponent["e"] or exponent["ten"]).replace("−", "-"))
+        return None if base is None else tidy(float(f"{base}e{power}"))
+    tail = _AND_FRACTION_RE.match(text.strip())
+    if tail:
+        return _with_fraction(parse_numeral(tail["whole"]), tail)
     match = _NUMERAL_RE.match(text.strip())
     if not match or not match["digits"] or not any(c.isdigit() for c in match["digits"]):
         return None
@@ -100,15 +122,11 @@ def parse_numeral(text: str) -> float | None:
         return None
     scale = match["scale"]
     if scale:
-        factor = SCALES.get(scale.lower()) or DOZEN.get(scale.lower()) or SUFFIXES.get(scale.lower())
+        scale = scale.lower()
+        factor = SCALES.get(scale) or DOZEN.get(scale) or SUFFIXES.get(scale)
         if factor is None:
             return None
         value *= factor
-    if match["fraction"]:
-        fraction = parse_fraction(match["fraction"])
-        if fraction is None:
-            return None
-        value += fraction
     if match["sign"]:
         value = -value
     return tidy(value)
@@ -120,18 +138,24 @@ def parse_words(text: str) -> float | None:
     Handles "a dozen", "half a dozen", "one and a half", "a million". Returns ``None`` when a
     word is not a number word.
     """
-    extra = 0.0
+    point = _POINT_RE.split(text, maxsplit=1)
+    if len(point) == 2:
+        whole = parse_words(point[0])
+        digits = [parse_words(word) for word in point[1].split()]
+        if whole is None or any(d is None for d in digits):
+            return None
+        return tidy(float(f"{whole}.{''.join(str(int(d)) for d in digits)}"))
     tail = _AND_FRACTION_RE.match(text)
     if tail:
-        extra = parse_fraction(tail["fraction"]) or 0.0
-        text = tail["whole"]
+        return _with_fraction(parse_words(tail["whole"]), tail)
     tokens = [t.lower() for t in _TOKEN_RE.findall(text)]
     if not tokens:
         return None
     total = 0.0
     current = 0.0
-    if tokens[:2] in (["half", "a"], ["half", "an"]):
-        current, tokens = 0.5, tokens[2:]
+    if tokens[0] in ("half", "quarter") and len(tokens) > 1:
+        current = 0.5 if tokens[0] == "half" else 0.25
+        tokens = tokens[2:] if tokens[1] in ("a", "an") else tokens[1:]
     for token in tokens:
         if token == "and":
             continue
@@ -145,11 +169,32 @@ def parse_words(text: str) -> float | None:
             current = 0.0
         else:
             current += value
-    return tidy(total + current + extra)
+    return tidy(total + current)
+
+
+def _with_fraction(whole: float | None, tail: re.Match) -> float | None:
+    """Add the fraction of "... and a half [million]" to ``whole``.
+
+    The fraction counts in units of the scale written after it ("five and a half million"),
+    or of the largest scale from a thousand up in the whole ("three million and a half");
+    otherwise in ones ("one hundred and three quarters" is 100.75).
+    """
+    fraction = parse_fraction(tail["fraction"])
+    if whole is None or fraction is None:
+        return None
+    if tail["scale"]:
+        factor = SCALES[tail["scale"].lower()]
+        return tidy(whole + fraction * factor if whole >= factor else (whole + fraction) * factor)
+    factors = [SCALES[w] for w in _TOKEN_RE.findall(tail["whole"].lower()) if w in _NUM["scales"]]
+    return tidy(whole + fraction * max(factors, default=1))
 
 
 def parse_number(text: str) -> float | None:
-    """Value of any number matched by :data:`NUMBER` (numeral or words)."""
+    """Value of any number matched by :data:`NUMBER` (numeral or words, "minus" sign)."""
+    sign = _SIGN_RE.match(text)
+    if sign:
+        value = parse_number(text[sign.end():])
+        return None if value is None else -value
     value = parse_numeral(text)
     return value if value is not None else parse_words(text)
 

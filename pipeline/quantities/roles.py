@@ -34,8 +34,6 @@ def _starts_with(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"^\s*{alternation(words)}(?![\w])")
 
 
-_YEAR_BEFORE = _ends_with(_ROLES["year_before"])
-_YEAR_AFTER = _starts_with(_ROLES["year_after"])
 _AGE_BEFORE = _ends_with(_ROLES["age_before"])
 _AGE_AFTER = _starts_with(_ROLES["age_after_words"])
 _SAMPLE_BEFORE = _ends_with(_ROLES["sample_before"])
@@ -53,14 +51,28 @@ _LABEL_DURATION = re.compile(
 _people = _UNITS["people"]
 _skip = _UNITS["people_skip_words"]
 _PEOPLE_AFTER = re.compile(
-    rf"^\s+(?:(?!{alternation(_skip['stop'])}\s)[A-Za-z][\w'-]*,?\s+){{0,{_skip['max_words']}}}"
+    rf"^\s+(?P<skipped>(?:(?!{alternation(_skip['stop'])}\s)[A-Za-z][\w'-]*,?\s+)"
+    rf"{{0,{_skip['max_words']}}})"
     rf"{alternation(_people, ignore_case=False)}(?![\w])"
 )
 _SAMPLE_HYPHEN = re.compile(rf"^{alternation(_ROLES['sample_after']['hyphenated'])}(?![\w])")
 _STUDIES_AFTER = _starts_with(_ROLES["sample_after"]["studies"])
 _OF_BEFORE = re.compile(r"(?<![\w])(?i:of)\s+$")
 _AGE_PEOPLE = re.compile(
-    rf"(?<![\w]){alternation(_ROLES['age_people_before']['words'])}\s+(?i:over|under|above|below|aged)\s*$")
+    rf"(?<![\w]){alternation(_ROLES['age_people_before']['words'])}"
+    rf"\s+(?i:over|under|above|below|aged)\s*$")
+_PHONE_BEFORE = re.compile(
+    rf"(?<![\w]){alternation(_ROLES['phone_before']['words'])}\s+(?:[A-Z]+\s+)?(?:(?i:to|on)\s+)?$")
+#: "Martha Aldredge, 76, fell", "the minister, 56, said": an age in apposition.
+_NAME_COMMA_BEFORE = re.compile(r"[A-Za-z]{2,},\s*$")
+#: "since I was 19", "Grandma is 93": a person's age.
+_PERSON_IS_BEFORE = re.compile(
+    r"(?<![\w])(?:I|he|she|Grandma|Grandad|Grandpa|Mum|Dad|my\s+\w+)"
+    r"\s+(?:was|is|am|turned|turns)\s+$")
+_COMMA_AFTER = re.compile(r"^\s*,")
+#: "[3]": a reference marker.
+_BRACKET_BEFORE = re.compile(r"\[\s*$")
+_BRACKET_AFTER = re.compile(r"^\s*\]")
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|(?i:percent|per\s+cent))")
 YEARS = range(*_ROLES["year_range"])
 #: Characters before a quantity that the role cues look at (the longest cue is shorter).
@@ -112,6 +124,14 @@ def assign_role(quantity: dict, before: str, after: str) -> str | None:
         return None
     if _VIEWS_BEFORE.search(before) or _VIEWS_AFTER.match(after):
         return "views"
+    if _BRACKET_BEFORE.search(before) and _BRACKET_AFTER.match(after):
+        return "other"
+    if (kind == "count" and value is not None and 0 < value < 120 and quantity["bound"] is None
+            and (_NAME_COMMA_BEFORE.search(before) and _COMMA_AFTER.match(after)
+                 or _PERSON_IS_BEFORE.search(before))):
+        return "age"
+    if _PHONE_BEFORE.search(before) and value is not None and value >= 100:
+        return "phone"
     if _SAMPLE_HYPHEN.match(after) or (_STUDIES_AFTER.match(after) and _OF_BEFORE.search(before)):
         return "sample_size"
     if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or _age_by_bound(quantity, before):
@@ -120,14 +140,16 @@ def assign_role(quantity: dict, before: str, after: str) -> str | None:
         return "duration"
     if _LABEL_OTHER.search(before):
         return "other"
-    if _PEOPLE_AFTER.match(after):
+    people = _PEOPLE_AFTER.match(after)
+    if is_year(quantity) and not _PERCENT_AFTER.match(after) and not (
+            people and not people["skipped"]):
+        return "year"
+    if people:
         quantity["unit"] = "people"
         quantity["kind"] = "count"
         if _SAMPLE_BEFORE.search(before):
             return "sample_size"
         return None
-    if is_year(quantity) and not _PERCENT_AFTER.match(after):
-        return "year"
     if value is None and kind == "count":
         return "other"
     if _READERS_AFTER.match(after) or _OTHER_AFTER.match(after):

@@ -65,9 +65,11 @@ _RELATION_FAMILY = {
 #: when several cues start at the same token, the abstracted sequence shows the first of these
 _PRIORITY = (
     "NEG", "MODAL", "COND", "HEDGEV", "HEDGE", "FAILV", "CAUSE", "CORRV", "CORR", "CAUSEN",
-    "FURTHER", "PURPOSE", "NEEDV", "RECOMMEND", "EVIDV", "AIMV", "DESIGN_RCT", "DESIGN_OBS",
-    "DESIGN_META", "DESIGN_ANIMAL", "SIGNIF", "COMPAR", "REPORT", "DESCRIBE", "EPISTEMIC",
+    "FURTHER", "PURPOSE", "NEEDV", "RECOMMEND", "EVIDV", "AIMV", "WEAKN", "DESIGN_RCT", "DESIGN_OBS",
+    "DESIGN_META", "DESIGN_ANIMAL", "SIGNIF", "COMPAR", "REPORT", "DESCRIBE",
 )
+#: cue categories used only inside the structural features, never as bag or sequence items
+_STRUCTURAL_ONLY = frozenset({"EPISTEMIC"})
 
 _RANK = {name: r for r, name in enumerate(_PRIORITY)}
 
@@ -259,8 +261,10 @@ def _relation_features(
             feats[f"first_relation:{family}"] = 1.0
         form = tag[-1] if tag[-2:-1] == "_" else "n"
         names = (family, "causal") if family != "corr" else (family,)
+        doubted = any(c < start for c in doubt_at)
         context = []
-        if any(start - WINDOW <= h < start for h in hedge_at):
+        # an epistemic condition ("if the theory is correct, X is a cure") hedges like a modal
+        if doubted or any(start - WINDOW <= h < start for h in hedge_at):
             context.append("hedged")
         elif any(h < start for h in hedge_at):
             context.append("hedge_far")
@@ -270,9 +274,9 @@ def _relation_features(
             context.append("negated")
         if any(c < start for c in cond_at):
             context.append("conditional")
-        if any(c < start for c in doubt_at):
+        if doubted:
             context.append("if_epistemic")
-        if "hedged" in context or "if_epistemic" in context:
+        if context[0] == "hedged":
             context.append("scoped")
         if agenda_at:
             context.append("agenda_before" if min(agenda_at) < start else "agenda_after")
@@ -290,6 +294,20 @@ def _relation_features(
             for item in context:
                 feats[f"{item}:{name}"] = 1.0
             feats[f"{context[0]}:{name}_{form}"] = 1.0
+    starts: dict[int, str] = {}
+    for start, _, tag in cues:
+        starts.setdefault(start, _family(tag))
+    for start, end, tag in cues:
+        if tag in _HEDGES:
+            j = end
+            passive = False
+            while j < n and tokens[j] in _MODAL_SKIP:
+                passive = passive or tokens[j] in ("be", "been")
+                j += 1
+            governed = starts.get(j, "other") if j < n else "end"
+            if governed == "other" and passive and tokens[j].endswith(("ed", "en")):
+                governed = "other_passive"  # "can be used", "may be performed"
+            feats["hedge_governs:" + governed] = 1.0
     families = sorted({_RELATION_FAMILY[t] for _, _, t in cues if t in _RELATION_FAMILY})
     feats["relations:" + ("+".join(families) if families else "nothing")] = 1.0
     compar = [s for s, _, t in cues if t in ("COMPAR", "CORR")]
@@ -306,6 +324,10 @@ _ADJECTIVAL = frozenset({"a", "an", "the", "with", "of", "and", "significantly",
 #: words after a finite causal verb that show it is used without an object ("rose with age")
 _INTRANSITIVE_NEXT = frozenset({"with", "in", "among", "over", "during", "after", "across",
                                 "between", "from", "at", "by"})
+#: words between a modal and the verb it governs ("may also not be able to ...")
+_MODAL_SKIP = frozenset({"be", "been", "have", "also", "not", "still", "further", "thus",
+                         "therefore", "then", "even", "only", "partly", "partially", "well",
+                         "in", "part", "to", "significantly", "substantially", "greatly"})
 _HAVE = frozenset({"have", "has", "had", "having", "showed", "show", "shows", "exhibited"})
 
 
@@ -314,6 +336,7 @@ def sentence_features(sentence: str, lexicon: Lexicon, ngram_weight: float = NGR
     """All features of one sentence as a name -> value dict (before hashing)."""
     tokens = tokenize(sentence)
     feats: dict[str, float] = {}
+    cues = find_cues(tokens, lexicon)
     if ngram_weight:
         lo, hi = ngram_range
         grams = ["w:" + tok for tok in tokens]
@@ -322,11 +345,11 @@ def sentence_features(sentence: str, lexicon: Lexicon, ngram_weight: float = NGR
                 grams = [g + " " + tok for g, tok in zip(grams, tokens[n - 1 :])]
             if n >= lo:
                 feats.update(dict.fromkeys(grams, ngram_weight))
-    cues = find_cues(tokens, lexicon)
+    _relation_features(tokens, cues, feats)
+    cues = [cue for cue in cues if cue[2] not in _STRUCTURAL_ONLY]
     for tag in {tag for _, _, tag in cues}:
         feats["cue:" + tag] = 1.0
         feats["cuefam:" + _family(tag)] = 1.0
-    _relation_features(tokens, cues, feats)
     abstract = _abstracted(tokens, cues)
     is_tag = [a[0].isupper() for a in abstract]
     last = len(abstract) - 1
@@ -335,7 +358,7 @@ def sentence_features(sentence: str, lexicon: Lexicon, ngram_weight: float = NGR
             feats["a:" + abstract[i] + " " + abstract[i + 1]] = 1.0
         if i + 1 < last and (is_tag[i] or is_tag[i + 1] or is_tag[i + 2]):
             feats["a:" + abstract[i] + " " + abstract[i + 1] + " " + abstract[i + 2]] = 1.0
-    skeleton = [a for a, t in zip(abstract, is_tag) if t and _family(a) in _SKELETON]
+    skeleton = [a for a in abstract if a[0].isupper() and _family(a) in _SKELETON]
     for a, b in zip(skeleton, skeleton[1:]):
         if a != b:
             feats["sk:" + a + ">" + b] = 1.0
