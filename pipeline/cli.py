@@ -200,11 +200,14 @@ def evaluate_strength(path: Annotated[Path, typer.Argument(help="Labelled CSV (s
 
 
 @evaluate_app.command("releases")
-def evaluate_releases(path: Annotated[Path, typer.Argument(help="The FakeHealth folder (../shared/corpora/healthnews/fakehealth).")]) -> None:
-    """Agreement of article flags with the experts' quality-of-evidence verdicts."""
+def evaluate_releases(
+    path: Annotated[Path, typer.Argument(help="The FakeHealth folder (../shared/corpora/healthnews/fakehealth).")],
+    threshold: Annotated[float, typer.Option(help="Article score at or above which an article counts as not conveying its evidence (default: half the reporting checks missing).")] = 0.375,
+) -> None:
+    """Agreement of the article assessment with the experts' quality-of-evidence verdicts."""
     from pipeline.flags.evaluate import evaluate_releases as ev
 
-    _print(ev(path))
+    _print(ev(path, threshold=threshold))
 
 
 @evaluate_app.command("samples")

@@ -37,6 +37,7 @@ def article_record(raw: RawDoc, cleaned: Any, doc: Doc, *, flags: bool) -> dict:
     if flags:
         record["flags"] = doc._.flags or []
         record["designs"] = doc._.designs or []
+        record["assessment"] = doc._.assessment
     return record
 
 

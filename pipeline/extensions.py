@@ -13,6 +13,7 @@ EXTENSIONS: tuple[tuple[type, str, object, str], ...] = (
     (Doc, "claims", None, "list of claim dicts (contract: Claim), set by overclaim_claims"),
     (Doc, "flags", None, "list of flag dicts (contract: Flag), set by overclaim_flagger"),
     (Doc, "designs", None, "list of study-design mentions {label, start, end, text}"),
+    (Doc, "assessment", None, "article-level evidence report card (see pipeline/flags/article.py)"),
     (Span, "strength", None, "claim strength of a sentence: none|correlational|conditional_causal|direct_causal"),
     (Span, "strength_scores", None, "dict class -> probability from the strength classifier"),
     (Span, "quantity", None, "dict describing a quantity span (contract: Quantity)"),

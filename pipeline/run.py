@@ -73,7 +73,7 @@ def reflag(nlp: Language, record: dict) -> dict:
     doc._.claims = record["claims"]
     flagger = nlp.get_pipe(FLAGGER) if FLAGGER in nlp.pipe_names else OverstatementFlagger(nlp, FLAGGER)
     doc = flagger(doc)
-    return {**record, "flags": doc._.flags, "designs": doc._.designs}
+    return {**record, "flags": doc._.flags, "designs": doc._.designs, "assessment": doc._.assessment}
 
 
 def process(item: str | Path | bytes, *, nlp: Language | None = None, flag: bool = True) -> dict:

@@ -88,6 +88,17 @@ def test_pipeline_shipped_model_is_verified(tmp_path: Path) -> None:
         spacy.load(copy)
 
 
+@pytest.mark.parametrize(("component", "model"), [("overclaim_strength", "strength"), ("overclaim_claims", "claims")])
+def test_pipeline_shipped_copy_is_current(component: str, model: str) -> None:
+    """models/overclaim-en carries the same weights as the trained component model (rebuild
+    it with 'overclaim train pipeline' after retraining)."""
+    from pipeline.paths import PIPELINE, model_dir
+
+    shipped = model_dir(PIPELINE) / component / "model" / "SHA256SUMS"
+    trained = model_dir(model) / "SHA256SUMS"
+    assert shipped.read_text(encoding="utf-8") == trained.read_text(encoding="utf-8")
+
+
 # -- the worked example of the contract -------------------------------------------------
 
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="../shared is absent")

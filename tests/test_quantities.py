@@ -183,6 +183,11 @@ def test_quantities_ci_is_not_a_separate_quantity() -> None:
     assert found[0]["p_value"] == 0.01
 
 
+def test_quantities_ratio_with_ci_spanning_one_has_no_direction() -> None:
+    q = quantity("Aspirin did not cut events (HR 0.97, 95% CI 0.80-1.10).", "HR 0.97")
+    assert q["direction"] is None and q["ci_high"] == 1.1
+
+
 def test_quantities_ci_attaches_to_a_percent() -> None:
     q = quantity("Relapses fell by 29% (95% CI 14–41) over a year.", "29%")
     assert (q["ci_low"], q["ci_high"]) == (14, 41)
@@ -436,3 +441,12 @@ def test_quantities_p_value_skips_a_time_point() -> None:
 def test_quantities_list_lines_are_not_a_range() -> None:
     found = find_quantities("Doses:\n- 5 mg\n- 10 mg")
     assert [(q["text"], q["value"]) for q in found] == [("5 mg", 5), ("10 mg", 10)]
+
+
+def test_quantities_lexicons_load_and_are_documented() -> None:
+    from pipeline.quantities.lexicon import FILES, load
+
+    for name in FILES:
+        assert "_doc" in load(name), name
+    with pytest.raises(ValueError):
+        load("nonexistent")

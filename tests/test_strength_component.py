@@ -43,7 +43,9 @@ def test_component_pipe_matches_call(nlp: spacy.language.Language) -> None:
     assert piped == single
 
 
-def test_component_to_disk_spacy_load_round_trip(nlp: spacy.language.Language, tmp_path: Path) -> None:
+def test_component_to_disk_spacy_load_round_trip(
+    nlp: spacy.language.Language, tmp_path: Path
+) -> None:
     nlp.to_disk(tmp_path / "pipe")
     assert (tmp_path / "pipe" / "overclaim_strength" / "model" / "SHA256SUMS").is_file()
     loaded = spacy.load(tmp_path / "pipe")
@@ -52,7 +54,9 @@ def test_component_to_disk_spacy_load_round_trip(nlp: spacy.language.Language, t
     assert before == after
 
 
-def test_component_refuses_tampered_saved_model(nlp: spacy.language.Language, tmp_path: Path) -> None:
+def test_component_refuses_tampered_saved_model(
+    nlp: spacy.language.Language, tmp_path: Path
+) -> None:
     nlp.to_disk(tmp_path / "pipe")
     with open(tmp_path / "pipe" / "overclaim_strength" / "model" / "weights.npz", "ab") as handle:
         handle.write(b"x")

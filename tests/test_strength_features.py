@@ -23,7 +23,17 @@ def cue_features(sentence: str) -> set[str]:
 
 def test_tokenize_lowercases_normalises_numbers_and_splits_negation() -> None:
     assert tokenize("Drug X didn't cut risk by 3.7%?") == [
-        "drug", "x", "did", "not", "cut", "risk", "by", "<num>", "%", "?"]
+        "drug",
+        "x",
+        "did",
+        "not",
+        "cut",
+        "risk",
+        "by",
+        "<num>",
+        "%",
+        "?",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -46,25 +56,48 @@ def test_inflect_uses_irregular_table() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected", "absent"),
     [
-        ("Eating nuts is linked to a lower risk of heart disease.",
-         {"unhedged:corr", "cue:CORR"}, {"cue:CAUSE_b"}),
+        (
+            "Eating nuts is linked to a lower risk of heart disease.",
+            {"unhedged:corr", "cue:CORR"},
+            {"cue:CAUSE_b"},
+        ),
         ("Green tea may help prevent cancer.", {"hedged:cause", "scoped:causal"}, set()),
         ("Green tea helps prevent cancer.", {"unhedged:cause_s"}, {"hedged:cause"}),
         ("No link was found between coffee and cancer.", {"negated:corr"}, set()),
         ("The drug did not reduce mortality.", {"negated:cause", "unhedged:cause_b"}, set()),
-        ("Can Coffee Really Save Your Life?",
-         {"form:question", "form:yesno_question", "form:title_case", "question:cause"}, set()),
-        ("the condition could be cured as a result of the treatment",
-         {"hedged:cause", "cue:CAUSE_d", "form:no_final_period"}, set()),
-        ("If the theory of Dr. Paolo Zamboni is correct, liberation therapy for multiple "
-         "sclerosis is a cure for the condition.",
-         {"if_epistemic:causen", "hedged:causal", "sk:COND>CAUSEN"}, {"cue:CAUSE_b", "unhedged:causal"}),
-        ("Patients with MS were at least 3.7 times more likely to have CCSVI.",
-         {"unhedged:corr", "a:COMPAR CORR"}, {"hedged:corr"}),
-        ("Further research is needed to determine whether coffee lowers blood pressure.",
-         {"agenda_before:cause", "cue:FURTHER"}, set()),
-        ("Levels of the marker rose with age and were higher in smokers than in nonsmokers.",
-         {"comparison_than"}, set()),
+        (
+            "Can Coffee Really Save Your Life?",
+            {"form:question", "form:yesno_question", "form:title_case", "question:cause"},
+            set(),
+        ),
+        (
+            "the condition could be cured as a result of the treatment",
+            {"hedged:cause", "cue:CAUSE_d", "form:no_final_period"},
+            set(),
+        ),
+        (
+            (
+                "If the theory of Dr. Paolo Zamboni is correct, liberation therapy for multiple "
+                "sclerosis is a cure for the condition."
+            ),
+            {"if_epistemic:causen", "hedged:causal", "sk:COND>CAUSEN"},
+            {"cue:CAUSE_b", "unhedged:causal"},
+        ),
+        (
+            "Patients with MS were at least 3.7 times more likely to have CCSVI.",
+            {"unhedged:corr", "a:COMPAR CORR"},
+            {"hedged:corr"},
+        ),
+        (
+            "Further research is needed to determine whether coffee lowers blood pressure.",
+            {"agenda_before:cause", "cue:FURTHER"},
+            set(),
+        ),
+        (
+            "Levels of the marker rose with age and were higher in smokers than in nonsmokers.",
+            {"comparison_than"},
+            set(),
+        ),
     ],
 )
 def test_cue_features_on_hard_cases(sentence: str, expected: set[str], absent: set[str]) -> None:

@@ -21,10 +21,17 @@ HARD_CASES = [
     ("The drug did not reduce mortality.", "direct_causal"),
     ("Could a daily walk keep dementia at bay?", "conditional_causal"),
     ("the condition could be cured as a result of the treatment", "conditional_causal"),
-    ("If the theory of Dr. Paolo Zamboni is correct, liberation therapy for multiple sclerosis "
-     "is a cure for the condition.", "conditional_causal"),
-    ("Patients with MS were found to be at least 3.7 times more likely to suffer from CCSVI.",
-     "correlational"),
+    (
+        (
+            "If the theory of Dr. Paolo Zamboni is correct, liberation therapy for multiple sclerosis "
+            "is a cure for the condition."
+        ),
+        "conditional_causal",
+    ),
+    (
+        "Patients with MS were found to be at least 3.7 times more likely to suffer from CCSVI.",
+        "correlational",
+    ),
     ("Researchers recruited 1,200 adults from three clinics in 2019.", "none"),
 ]
 
@@ -53,11 +60,17 @@ def test_strength_model_save_load_round_trip(model: StrengthModel, tmp_path: Pat
     sentences = [s for s, _ in HARD_CASES]
     assert np.array_equal(model.proba(sentences), again.proba(sentences))
     assert {p.name for p in (tmp_path / "m").iterdir()} >= {
-        "weights.npz", "meta.json", "SHA256SUMS", "lexicons.json"}
+        "weights.npz",
+        "meta.json",
+        "SHA256SUMS",
+        "lexicons.json",
+    }
 
 
 @pytest.mark.parametrize("name", ["weights.npz", "meta.json", "lexicons.json"])
-def test_strength_model_refuses_tampered_files(model: StrengthModel, tmp_path: Path, name: str) -> None:
+def test_strength_model_refuses_tampered_files(
+    model: StrengthModel, tmp_path: Path, name: str
+) -> None:
     folder = tmp_path / "m"
     model.save(folder)
     with open(folder / name, "ab") as handle:
@@ -91,7 +104,7 @@ def test_evaluate_reads_yu2019_csv_and_jsonl(model: StrengthModel, tmp_path: Pat
         "Green tea helps prevent cancer.,1\n"
         "Green tea may help prevent cancer.,2\n"
         "Eating nuts is linked to a lower risk of heart disease.,3\n"
-        "\"Researchers recruited 1,200 adults from three clinics in 2019.\",0\n",
+        '"Researchers recruited 1,200 adults from three clinics in 2019.",0\n',
         encoding="utf-8",
     )
     sentences, labels = load_labelled(csv_path)
@@ -99,8 +112,10 @@ def test_evaluate_reads_yu2019_csv_and_jsonl(model: StrengthModel, tmp_path: Pat
     result = evaluate(csv_path, model)
     assert result["n"] == 4 and result["macro_f1"] == 1.0
     jsonl_path = tmp_path / "gold.jsonl"
-    jsonl_path.write_text("".join(json.dumps({"text": s, "label": l}) + "\n"
-                                  for s, l in zip(sentences, labels)), encoding="utf-8")
+    jsonl_path.write_text(
+        "".join(json.dumps({"text": s, "label": l}) + "\n" for s, l in zip(sentences, labels)),
+        encoding="utf-8",
+    )
     assert evaluate(jsonl_path, model)["confusion"] == result["confusion"]
 
 

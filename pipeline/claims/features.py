@@ -36,35 +36,68 @@ NEAR_CHARS = 60
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Cue phrase groups compiled into one regex per group."""
+    """Cue phrase groups, indexed for matching over a sentence's tokens.
 
-    groups: dict[str, re.Pattern[str]]
+    Attributes:
+        phrases: first token -> ``(tokens, group)`` for every literal phrase.
+        prefixes: ``(prefix, group)`` for phrases written ``"word*"`` (one token).
+        suffixes: ``(suffix, group)`` for phrases written ``"*word"`` (one token).
+        version: the lexicon file's version.
+    """
+
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    prefixes: tuple[tuple[str, str], ...]
+    suffixes: tuple[tuple[str, str], ...]
     version: int
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = DATA / "cues.json") -> Lexicon:
-    """Read ``cues.json`` and compile its groups.
+    """Read ``cues.json`` and index its phrases by first token.
 
     Args:
         path: the lexicon file.
 
     Returns:
-        The compiled lexicon (cached per path).
+        The indexed lexicon (cached per path).
     """
     raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    groups = {}
-    for name, phrases in raw["groups"].items():
-        alternatives = []
-        for phrase in sorted(phrases, key=len, reverse=True):
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    prefixes, suffixes = [], []
+    for group, entries in raw["groups"].items():
+        for phrase in entries:
             if phrase.startswith("*"):
-                alternatives.append(r"\w{2,}" + re.escape(phrase[1:]))
+                suffixes.append((phrase[1:], group))
             elif phrase.endswith("*"):
-                alternatives.append(re.escape(phrase[:-1]) + r"\w*")
+                prefixes.append((phrase[:-1], group))
             else:
-                alternatives.append(re.escape(phrase))
-        groups[name] = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
-    return Lexicon(groups=groups, version=int(raw.get("version", 1)))
+                tokens = tuple(TOKEN.findall(phrase.lower()))
+                phrases.setdefault(tokens[0], []).append((tokens, group))
+    return Lexicon(
+        phrases={first: tuple(entries) for first, entries in phrases.items()},
+        prefixes=tuple(prefixes),
+        suffixes=tuple(suffixes),
+        version=int(raw.get("version", 1)),
+    )
+
+
+def find_cues(tokens: list[str], starts: list[int], ends: list[int], lexicon: Lexicon) -> list[tuple[str, int, int]]:
+    """Every cue phrase in a token list, as ``(group, start, end)`` character offsets."""
+    cues = []
+    n = len(tokens)
+    suffix_words = tuple(s for s, _ in lexicon.suffixes)
+    prefix_words = tuple(p for p, _ in lexicon.prefixes)
+    for i, token in enumerate(tokens):
+        for phrase, group in lexicon.phrases.get(token, ()):
+            j = i + len(phrase)
+            if j <= n and (len(phrase) == 1 or tuple(tokens[i:j]) == phrase):
+                cues.append((group, starts[i], ends[j - 1]))
+        if prefix_words and token.startswith(prefix_words):
+            cues += [(g, starts[i], ends[i]) for p, g in lexicon.prefixes if token.startswith(p)]
+        if suffix_words and len(token) > 4 and token.endswith(suffix_words):
+            cues += [(g, starts[i], ends[i]) for s, g in lexicon.suffixes
+                     if token.endswith(s) and len(token) >= len(s) + 2]
+    return cues
 
 
 @dataclass
@@ -99,7 +132,7 @@ def shape(text: str) -> str:
 
 
 def sentence_context(sentence: str, lexicon: Lexicon | None = None) -> SentenceContext:
-    """Tokenize a sentence and find its cue phrases.
+    """Tokenize a sentence and find its cue phrases (matched on tokens, not regexes, to stay fast).
 
     Args:
         sentence: the sentence text.
@@ -117,11 +150,7 @@ def sentence_context(sentence: str, lexicon: Lexicon | None = None) -> SentenceC
         starts.append(match.start())
         ends.append(match.end())
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(lower)]
-    cues = [
-        (name, m.start(), m.end())
-        for name, pattern in lexicon.groups.items()
-        for m in pattern.finditer(lower)
-    ]
+    cues = find_cues(tokens, starts, ends, lexicon)
     features: dict[str, float] = {"bias": 1.0}
     present = sorted({name for name, _, _ in cues})
     for i, name in enumerate(present):

@@ -67,7 +67,9 @@ SHAPE = _shape_names()
 _SHAPE_INDEX = {name: i for i, name in enumerate(SHAPE)}
 _CONTEXT_INDEX = [_SHAPE_INDEX[name] for name in CONTEXT_SHAPE]
 POSITION = ["pos", "pos0", "pos1", "pos2", "pos3", "pos4", "first", "last", "title_sim",
-            "core_sim", "core_sim0", "win_len", "win_long", "gap_long"]
+            "core_sim", "core_sim0", "win_len", "win_long", "gap_long", "after_comments",
+            "after_legal", "cjk"]
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 DENSE = (
     SHAPE
     + [f"{d:+d}:{name}" for d in OFFSETS for name in CONTEXT_SHAPE]
@@ -179,6 +181,7 @@ def doc_features(blocks: list[str]) -> DocFeatures:
                 context[: n - d, cols] = src[d:]
             context[max(n - d, 0) :, none] = 1.0
     position = _position(lower, shape)
+    position[:, -1] = [float(bool(CJK.search(b, 0, 40))) for b in blocks]
     dense = np.hstack([shape, context, position])
     lexical = [_lexical(low, key) for low, key in zip(lower, keys)]
     return DocFeatures(dense=dense, lexical=lexical, words=[len(t) for t in lower], cues=matched)
@@ -218,6 +221,9 @@ def _position(lower: list[list[str]], shape: np.ndarray) -> np.ndarray:
         hi = np.minimum(np.arange(n) + half + 1, n)
         out[:, col] = (cum[hi] - cum[lo] - values) / np.maximum(hi - lo - 1, 1)
     out[:, 13] = np.log1p(_gap_to_long(is_long)) / 5
+    for col, cue in ((14, "cue_comments"), (15, "cue_legal")):
+        seen = np.cumsum(shape[:, _I[cue]])
+        out[1:, col] = seen[:-1] > 0
     return out
 
 

@@ -22,6 +22,8 @@ FORCED = -20.0
 REPEAT_MAX_WORDS = 30
 #: a document whose blocks are mostly repeated is a duplicate, not boilerplate
 DUPLICATE_SHARE = 0.7
+#: when no block is kept, blocks within this log-odds margin of the best one are tried
+FALLBACK = 1.0
 #: how far after the first body block metadata lines are looked for
 META_WINDOW = 3
 TITLE_WORDS = (2, 30)
@@ -65,7 +67,12 @@ def decide(
         reasons[i] = reasons[i] or "repeated_across_folder"
     forced = np.array([r is not None for r in reasons])
     logits = np.where(forced, FORCED, logits)
-    keep = [bool(k) for k in model.decode(logits)]
+    labels = model.decode(logits)
+    if not labels.any() and (~forced).any():
+        # no block looks like body in absolute terms: keep the document's best region
+        best = logits[~forced].max()
+        labels = model.decode(np.where(forced, FORCED, logits - best + model.threshold + FALLBACK))
+    keep = [bool(k) for k in labels]
     decision = Decision(blocks, keep, reasons)
     _metadata(decision, features.words)
     return decision

@@ -6,13 +6,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import extensions
+from pipeline.flags.article import assess
 from pipeline.flags.flagger import Sentence, flag_article
 from pipeline.sentences import trimmed
 
 
 @Language.factory(
     "overclaim_flagger",
-    assigns=["doc._.flags", "doc._.designs"],
+    assigns=["doc._.flags", "doc._.designs", "doc._.assessment"],
     requires=["doc._.claims", "span._.strength"],
     default_config={},
 )
@@ -29,4 +30,5 @@ class OverstatementFlagger:
         designs, flags = flag_article(doc.text, sentences, doc._.claims or [])
         doc._.designs = designs
         doc._.flags = flags
+        doc._.assessment = assess(doc.text, designs, doc._.claims or [], flags)
         return doc

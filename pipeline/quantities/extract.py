@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pipeline.quantities import context, grammar, roles
-from pipeline.quantities.lexicon import entries, load, phrase_table
+from pipeline.quantities.lexicon import alternation, entries, load, phrase_table
 from pipeline.quantities.numbers import (
     FRACTION_WORDS,
     parse_fraction,
@@ -31,6 +31,7 @@ Interpreter = Callable[[re.Match, str], "tuple[Quantity | None, int]"]
 _NUMBERS = load("numbers")
 _UNITS = load("units")
 _BOUNDS = load("bounds")
+_CUES = load("cues")
 _BOUNDS_BEFORE = phrase_table(_BOUNDS["before"])
 _BOUNDS_AFTER = phrase_table(_BOUNDS["after"])
 _NOT_DURATION_BOUNDS = frozenset(_BOUNDS["duration_not_bounds"]["words"])
@@ -43,9 +44,11 @@ _ARTICLE = _NUMBERS["article_durations"]
 _ARTICLE_BEFORE = frozenset(_ARTICLE["before"])
 _ARTICLE_AFTER = frozenset(_ARTICLE["after"])
 _UNIT_SCALES = entries(_NUMBERS["unit_scales"])
+_MINUTES = entries(_NUMBERS["time_in_minutes"])
 _MEASURES = phrase_table(_UNITS["effect_measures"]["names"])
 _MEASURE_ABBR = entries(_UNITS["effect_measures"]["abbreviations"])
 _MEASURE_KINDS = _UNITS["effect_measures"]["kinds"]
+_RATIO_MEASURES = {unit for unit in _MEASURES.values() if unit not in _MEASURE_KINDS}
 _PERCENTAGE_POINT = {" ".join(w.replace("-", " ").split()) for w in _UNITS["percentage_point"]}
 
 #: "(1.2-2.6)", "(2·1–5·0)" or "; 0.44–0.85)" right after a value: a CI without its label.
@@ -54,12 +57,12 @@ _UNLABELLED_CI = re.compile(
     rf"(?P<ci_hi>{grammar.NUMERAL}\s*%?)\s*[)\];,]")
 _BY_BEFORE = re.compile(r"(?<![\w])(?i:by)\s+$")
 #: "at 6 months", "after 2 years": a time point, which carries no p-value of its own.
-_TIMEPOINT_BEFORE = re.compile(r"(?<![\w])(?i:at|after|by|within|over|for|in)\s+$")
-_GAIN_LOSS_BEFORE = re.compile(
-    r"(?<![\w])(?i:lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds)\s+$")
+_TIMEPOINT_BEFORE = re.compile(rf"(?<![\w]){alternation(_CUES['timepoint_before'])}\s+$")
+_GAIN_LOSS_BEFORE = re.compile(rf"(?<![\w]){alternation(_CUES['gain_loss_before'])}\s+$")
+_labels = _CUES["difference_labels"]
+#: "mean difference", "between-group difference of", "absolute risk reduction".
 _DIFFERENCE_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?i:mean|between-group|absolute|adjusted|average|risk)\s+){0,2}"
-    r"(?i:difference|risk\s+reduction)"
+    rf"(?<![\w-])(?:{alternation(_labels['modifiers'])}\s+){{0,2}}{alternation(_labels['heads'])}"
     r"(?:\s+(?i:of|was|in\s+\w+(?:\s+\w+)?\s+of))?[\s,:]*$")
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W*$")
@@ -341,7 +344,7 @@ def _attach(found: list[Quantity], match: re.Match, text: str) -> bool:
         high = parse_numeral(_strip_percent(match["ci_hi"]))
         if low is None or high is None or "ci_low" in target:
             return False
-        target["ci_low"], target["ci_high"] = min(low, high), max(low, high)
+        _set_ci(target, low, high)
         level = re.match(r"\s*(\d+)\s*(?:%|per)", match.group())
         if level:
             target["ci_level"] = int(level[1])
@@ -369,8 +372,16 @@ def _attach_unlabelled_ci(quantity: Quantity, text: str, end: int) -> int:
     if low is None or high is None or not (min(low, high) <= value <= max(low, high)
                                            or min(low, high) <= -value <= max(low, high)):
         return end
-    quantity.update(ci_low=min(low, high), ci_high=max(low, high))
+    _set_ci(quantity, low, high)
     return end + ci.end() - 1
+
+
+def _set_ci(quantity: Quantity, low: float, high: float) -> None:
+    """Attach a confidence interval; a ratio whose interval spans 1 shows no direction."""
+    low, high = min(low, high), max(low, high)
+    quantity["ci_low"], quantity["ci_high"] = low, high
+    if quantity["unit"] in _RATIO_MEASURES and low <= 1 <= high:
+        quantity["direction"] = None
 
 
 def _strip_percent(token: str) -> str:
@@ -518,7 +529,10 @@ def _parse_core(text: str, start: int, end: int) -> dict[str, Any] | None:
     if first.end() >= end:
         return one
     connector = grammar.CONNECT_RE.match(text, first.end(), end)
-    second = grammar.VALUE_RE.match(text, connector.end()) if connector else None
+    second = None
+    if connector:
+        lead = grammar.LEAD_RE.match(text, connector.end(), end) if keyword else None
+        second = grammar.VALUE_RE.match(text, lead.end() if lead else connector.end())
     if second is None or second.end() != end:
         return one
     two = _parse_value(second)
@@ -540,8 +554,9 @@ def _parse_core(text: str, start: int, end: int) -> dict[str, Any] | None:
             one[key] = two[key]
     if two["unit"] is None and one["unit"] is not None:
         two["unit"], two["kind"] = one["unit"], one["kind"]
-    word = keyword[0].strip().lower() if keyword else ""
+    word = keyword[0].split()[0].lower() if keyword else ""
     before = _before(text, start)
+    _same_time_unit(one, two)
     if word == "from" and not context.is_range(before) and (
             context.is_change(before) or roles.unit_role(two["unit"]) not in _RANGE_ROLES):
         return {**_change(one, two), "cut": None}
@@ -575,6 +590,17 @@ def _short_year(one: dict[str, Any], two: dict[str, Any], connector: str) -> boo
     return (one["kind"] == "count" and isinstance(one["value"], int) and one["value"] in roles.YEARS
             and isinstance(two["value"], int) and 0 <= two["value"] < 100
             and connector.strip() in ("-", "–", "—", "/"))
+
+
+def _same_time_unit(one: dict[str, Any], two: dict[str, Any]) -> None:
+    """Express both ends in the smaller unit of time ("from 2 hours to 20 minutes": 120, 20)."""
+    first, second = _MINUTES.get(str(one["unit"]).lower()), _MINUTES.get(str(two["unit"]).lower())
+    if first is None or second is None or first == second:
+        return
+    small = min((one, first), (two, second), key=lambda pair: pair[1])
+    for end, minutes in ((one, first), (two, second)):
+        end["value"] = tidy(round(end["value"] * minutes / small[1], 6))
+        end["unit"] = small[0]["unit"]
 
 
 def _change(one: dict[str, Any], two: dict[str, Any]) -> dict[str, Any]:

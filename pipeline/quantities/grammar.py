@@ -75,7 +75,7 @@ _multipliers = entries(_NUMBERS["multipliers"])
 _adjectives = _NUMBERS["adjective_multipliers"]
 _verb_multipliers = [w for w in _multipliers if w not in _adjectives["words"]]
 _BIG = alternation(_NUMBERS["scales"])
-_periodic = r"(?i:daily|weekly|monthly|yearly|annually|nightly|hourly)"
+_periodic = alternation(_NUMBERS["periodic_suffixes"]["words"])
 #: "twice", "doubled", "halved", "once", "twice-yearly"; "double"/"triple" only when an
 #: object follows ("double the risk", not "double-blind").
 MULTIPLIER = (
@@ -83,7 +83,8 @@ MULTIPLIER = (
     rf"(?:-{_periodic})?(?![\w-])"
     rf"|(?<![\w-]){alternation(_adjectives['words'])}"
     rf"(?=\s+{_words(_adjectives['followers'])}|[.,;:)])"
-    rf"|(?<![\w-])(?:Halves|Doubles|Triples)(?=\s+[A-Z])"
+    rf"|(?<![\w-]){alternation(_NUMBERS['headline_multipliers']['words'], ignore_case=False)}"
+    rf"(?=\s+[A-Z])"
     rf"|(?<![\w-]){_words(entries(_NUMBERS['fold_words']))}(?!-))"
 )
 _plural = alternation(_NUMBERS["plural_scales"])
@@ -116,16 +117,18 @@ CONNECT = (
     rf"|{_SP}*(?:±|\+/[-−]){_SP}*)"
 )
 #: A range or change between two values, or one value.
+_AVERAGE = r"(?:(?i:an?)\s+(?i:mean|average|median)\s+(?i:of)\s+)?"
 CORE = (
-    rf"(?:(?i:between)\s+{VALUE}\s+(?i:and|to|-)\s+{VALUE}"
-    rf"|(?i:from)\s+{VALUE}\s+(?i:to|until|through|up\s+to)\s+{VALUE}"
-    rf"|{VALUE}(?:{CONNECT}{VALUE})?)"
+    rf"(?:(?P<between>(?i:between))\s+|(?P<from>(?i:from))\s+{_AVERAGE})?{VALUE}"
+    rf"(?(between)\s+(?i:and|to|-)\s+{VALUE}"
+    rf"|(?(from)\s+(?i:to|until|through|up\s+to)\s+(?:{LEAD})?{VALUE}|(?:{CONNECT}{VALUE})?))"
 )
 #: A quantity: optional bound, a range or a single value, optional trailing bound.
 QUANT = rf"(?:{LEAD}){{0,2}}{CORE}(?:{TRAIL}(?:{UNIT})?)?"
 
 # --- special forms -------------------------------------------------------------------------
 _months = alternation(_ROLES["months"], ignore_case=False)
+_weekdays = alternation(_ROLES["weekdays"], ignore_case=False)
 _ord = r"(?:st|nd|rd|th)"
 _clock = r"\d{1,2}(?:[:.]\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)"
 DATE = (
@@ -136,9 +139,10 @@ DATE = (
     rf"|(?<![\w]){_months}(?:\.(?=\s*\d))?\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}"
     rf"(?:,?\s+\d{{4}})?(?![\d\w])"
     rf"|(?<![\w.,:]){_clock}(?:\s*(?:[-–]|to)\s*{_clock})?(?![\w])"
-    rf"|(?<![\w]){_months}(?:\.(?=\s*\d))?\s+\d{{1,2}}{_ord}?(?:,?\s+\d{{4}})?(?![\d\w])"
+    rf"|(?<![\w])(?:{_weekdays}\.?,?\s+)?{_months}(?:\.(?=\s*\d))?\s+\d{{1,2}}{_ord}?"
+    rf"(?:,?\s+\d{{4}})?(?![\d\w])"
     rf"|(?<![\w]){_months}(?:\.(?=\s*\d))?,?\s+\d{{4}}(?![\d\w])"
-    rf"|(?<![\w.,])\d{{1,2}}{_ord}?\s+(?:of\s+)?{_months}(?:\.(?=\s*\d))?"
+    rf"|(?<![\w.,])(?:{_weekdays}\.?,?\s+)?\d{{1,2}}{_ord}?\s+(?:of\s+)?{_months}(?:\.(?=\s*\d))?"
     rf"(?:,?\s+\d{{4}})?(?![\d\w])"
     rf"|(?<![\w.,-])\d{{4}}-\d{{2}}-\d{{2}}(?![\d\w])"
     rf"|(?<![\w.,/])\d{{1,2}}/\d{{1,2}}/\d{{2,4}}(?![\d\w/])"
@@ -159,10 +163,10 @@ _name_words = alternation(_ROLES["name_words"]["words"], ignore_case=False)
 #: Numbers inside names: "B12", "COVID-19", "H5N1", "type 2", "phase 3", "5:2 diet". Not
 #: "mid-2020" or "under-25s".
 NAME = (
-    r"(?:(?<![\w-])(?!(?i:mid|pre|post|early|late|top|under|over|aged?|ages|non|anti|up|by)-)"
+    rf"(?:(?<![\w-])(?!{alternation(_ROLES['name_words']['not_prefixes'])}-)"
     r"[A-Za-z]+-?\d[\w.]*(?<![.])"
     rf"|(?<![\w]){_name_words}\s+(?:\d+[a-z]?|I{{1,3}}V?|IV)(?:/\d+)?(?![\w])"
-    r"|(?<![\w])\d+:\d+\s+(?i:diet|fast|fasting|plan)(?![\w]))"
+    rf"|(?<![\w])\d+:\d+\s+{alternation(_ROLES['name_words']['plans'])}(?![\w]))"
 )
 #: "21st", "third" (a singular fraction word after "a" is read by the fraction rules first).
 ORDINAL = (
@@ -234,7 +238,7 @@ def _left_words() -> frozenset[str]:
     phrases = [
         *entries(_BOUNDS["before"]), *entries(_MEASURES["names"]),
         *entries(_MEASURES["abbreviations"]), *_MEASURES["connectors"], *_CUES["ci_names"],
-        *_ROLES["months"], *_UNITS["currency_symbols"],
+        *_ROLES["months"], *_ROLES["weekdays"], *_UNITS["currency_symbols"],
         *_ROLES["name_words"]["words"], "between", "from", "by", "a", "an", "half", "p", "n",
         "=", "<", ">", "≤", "≥", "<=", ">=", "p-value", "value", "values", "for", "trend",
         "interaction", "difference", "mean", "between-group", "under", "over", "of",
@@ -267,7 +271,7 @@ VALUE_RE = re.compile(
 #: A unit alone, with the same groups as in :data:`VALUE_RE` ("20 or more hours": " hours").
 UNIT_RE = re.compile(_UNIT_GROUPS)
 #: "between" / "from" opening a range or a change.
-RANGE_START_RE = re.compile(r"(?i:between|from)\s+")
+RANGE_START_RE = re.compile(rf"(?i:between\s+|from\s+{_AVERAGE})")
 #: What joins the ends of a range, including "and" after "between" and "to" after "from".
 CONNECT_RE = re.compile(rf"{CONNECT}|\s+(?i:and|until|up\s+to)\s+")
 #: A number alone.

@@ -67,8 +67,8 @@ _PHONE_BEFORE = re.compile(
 _NAME_COMMA_BEFORE = re.compile(r"[A-Za-z]{2,},\s*$")
 #: "since I was 19", "Grandma is 93": a person's age.
 _PERSON_IS_BEFORE = re.compile(
-    r"(?<![\w])(?:I|he|she|Grandma|Grandad|Grandpa|Mum|Dad|my\s+\w+)"
-    r"\s+(?:was|is|am|turned|turns)\s+$")
+    rf"(?<![\w]){alternation(_ROLES['person_is_before']['people'], ignore_case=False)}"
+    rf"\s+{alternation(_ROLES['person_is_before']['verbs'])}\s+$")
 _COMMA_AFTER = re.compile(r"^\s*,")
 #: "[3]": a reference marker.
 _BRACKET_BEFORE = re.compile(r"\[\s*$")

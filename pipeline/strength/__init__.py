@@ -110,7 +110,9 @@ class StrengthModel:
         if not lexicon.is_file() or expected is None:
             raise ModelIntegrityError(f"{lexicon}: the model's cue lexicon is missing")
         if sha256_file(lexicon) != expected:
-            raise ModelIntegrityError(f"{lexicon}: sha256 does not match meta.json; the file was changed")
+            raise ModelIntegrityError(
+                f"{lexicon}: sha256 does not match meta.json; the file was changed"
+            )
         return cls(linear, lexicon)
 
     @property
@@ -125,4 +127,4 @@ def load_default() -> StrengthModel:
     return StrengthModel.load(DEFAULT_MODEL_DIR)
 
 
-__all__ = ["LABELS", "StrengthModel", "featurize", "load_default", "DEFAULT_MODEL_DIR"]
+__all__ = ["DEFAULT_MODEL_DIR", "LABELS", "StrengthModel", "featurize", "load_default"]

@@ -11,7 +11,6 @@ Example:
     ['correlational', 'conditional_causal']
 """
 
-
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -46,8 +45,13 @@ class StrengthClassifier:
             ``initialize()`` (or the model saved with the pipeline, at ``from_disk``).
     """
 
-    def __init__(self, nlp: Language, name: str = "overclaim_strength", batch_size: int = 256,
-                 model_path: str | None = None):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "overclaim_strength",
+        batch_size: int = 256,
+        model_path: str | None = None,
+    ):
         register()
         if batch_size < 1:
             raise ValueError(f"{name}: batch_size must be >= 1, got {batch_size}")
@@ -55,8 +59,13 @@ class StrengthClassifier:
         self.batch_size = batch_size
         self.model: StrengthModel | None = StrengthModel.load(model_path) if model_path else None
 
-    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
-                   nlp: Language | None = None, model: StrengthModel | None = None) -> None:
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        model: StrengthModel | None = None,
+    ) -> None:
         """Attach ``model``, or the shipped model when none was given or loaded."""
         if model is not None:
             self.model = model

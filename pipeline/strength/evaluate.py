@@ -82,8 +82,12 @@ def scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
         precision = tp / predicted if predicted else 0.0
         recall = tp / support if support else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_class[label] = {"precision": round(precision, 4), "recall": round(recall, 4),
-                            "f1": round(f1, 4), "support": support}
+        per_class[label] = {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "support": support,
+        }
     present = [label for label in LABELS if per_class[label]["support"]]
     n = len(gold)
     return {
@@ -105,8 +109,9 @@ def evaluate(path: Path, model: StrengthModel | None = None) -> dict[str, Any]:
     return result
 
 
-def benchmark(sentences: Sequence[str], repeat: int = 5,
-              model: StrengthModel | None = None) -> dict[str, Any]:
+def benchmark(
+    sentences: Sequence[str], repeat: int = 5, model: StrengthModel | None = None
+) -> dict[str, Any]:
     """Batch inference speed: median sentences per second over ``repeat`` runs."""
     model = model or load_default()
     batch = list(sentences)
@@ -116,8 +121,13 @@ def benchmark(sentences: Sequence[str], repeat: int = 5,
         start = time.perf_counter()
         model.predict(batch)
         rates.append(len(batch) / (time.perf_counter() - start))
-    return {"n": len(batch), "repeat": repeat, "sentences_per_s": round(statistics.median(rates)),
-            "min": round(min(rates)), "max": round(max(rates))}
+    return {
+        "n": len(batch),
+        "repeat": repeat,
+        "sentences_per_s": round(statistics.median(rates)),
+        "min": round(min(rates)),
+        "max": round(max(rates)),
+    }
 
 
 def evaluate_cli(path: Path, model_dir: Path | None = None) -> int:
@@ -127,4 +137,4 @@ def evaluate_cli(path: Path, model_dir: Path | None = None) -> int:
     return 0
 
 
-__all__ = ["evaluate", "benchmark", "scores", "load_labelled", "evaluate_cli", "YU2019_LABELS"]
+__all__ = ["YU2019_LABELS", "benchmark", "evaluate", "evaluate_cli", "load_labelled", "scores"]

@@ -18,6 +18,7 @@ device rather than the topic.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -46,8 +47,41 @@ _CONTRACTION = re.compile(r"n['’]t\b")
 
 #: words kept as themselves in the abstracted sequence; every other non-cue word becomes "_"
 _FUNCTION_WORDS = frozenset(
-    "that was were is are be been being with to of in the a an by and but than for on who "
-    "which it there this these those as from at or between".split()
+    [
+        "that",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "with",
+        "to",
+        "of",
+        "in",
+        "the",
+        "a",
+        "an",
+        "by",
+        "and",
+        "but",
+        "than",
+        "for",
+        "on",
+        "who",
+        "which",
+        "it",
+        "there",
+        "this",
+        "these",
+        "those",
+        "as",
+        "from",
+        "at",
+        "or",
+        "between",
+    ]
 )
 #: verb categories matched with their inflection; the suffix in the tag is the verb form
 _VERB_FORMS = ("b", "s", "d", "g")
@@ -64,9 +98,31 @@ _RELATION_FAMILY = {
 }
 #: when several cues start at the same token, the abstracted sequence shows the first of these
 _PRIORITY = (
-    "NEG", "MODAL", "COND", "HEDGEV", "HEDGE", "FAILV", "CAUSE", "CORRV", "CORR", "CAUSEN",
-    "FURTHER", "PURPOSE", "NEEDV", "RECOMMEND", "EVIDV", "AIMV", "WEAKN", "DESIGN_RCT", "DESIGN_OBS",
-    "DESIGN_META", "DESIGN_ANIMAL", "SIGNIF", "COMPAR", "REPORT", "DESCRIBE",
+    "NEG",
+    "MODAL",
+    "COND",
+    "HEDGEV",
+    "HEDGE",
+    "FAILV",
+    "CAUSE",
+    "CORRV",
+    "CORR",
+    "CAUSEN",
+    "FURTHER",
+    "PURPOSE",
+    "NEEDV",
+    "RECOMMEND",
+    "EVIDV",
+    "AIMV",
+    "WEAKN",
+    "DESIGN_RCT",
+    "DESIGN_OBS",
+    "DESIGN_META",
+    "DESIGN_ANIMAL",
+    "SIGNIF",
+    "COMPAR",
+    "REPORT",
+    "DESCRIBE",
 )
 #: cue categories used only inside the structural features, never as bag or sequence items
 _STRUCTURAL_ONLY = frozenset({"EPISTEMIC"})
@@ -210,8 +266,22 @@ def _shape_features(sentence: str, tokens: Sequence[str], feats: dict[str, float
     last = stripped[-1:] if stripped else ""
     if last == "?":
         feats["form:question"] = 1.0
-        if tokens and tokens[0] in {"does", "do", "did", "can", "could", "is", "are", "will",
-                                    "should", "would", "has", "have", "might", "may"}:
+        if tokens and tokens[0] in {
+            "does",
+            "do",
+            "did",
+            "can",
+            "could",
+            "is",
+            "are",
+            "will",
+            "should",
+            "would",
+            "has",
+            "have",
+            "might",
+            "may",
+        }:
             feats["form:yesno_question"] = 1.0
     elif last == "!":
         feats["form:exclaim"] = 1.0
@@ -248,8 +318,9 @@ def _relation_features(
     if doubt_at:
         feats["if_epistemic"] = 1.0
     agenda_at = [s for s, _, t in cues if _family(t) in _AGENDA]
-    report_that = [e for _, e, t in cues if _family(t) in ("HEDGEV", "EVIDV") and
-                   e < n and tokens[e] == "that"]
+    report_that = [
+        e for _, e, t in cues if _family(t) in ("HEDGEV", "EVIDV") and e < n and tokens[e] == "that"
+    ]
     question = n > 0 and tokens[-1] == "?"
     first_relation = None
     for start, end, tag in sorted(cues):
@@ -311,7 +382,7 @@ def _relation_features(
     families = sorted({_RELATION_FAMILY[t] for _, _, t in cues if t in _RELATION_FAMILY})
     feats["relations:" + ("+".join(families) if families else "nothing")] = 1.0
     compar = [s for s, _, t in cues if t in ("COMPAR", "CORR")]
-    if compar and "than" in tokens[min(compar):]:
+    if compar and "than" in tokens[min(compar) :]:
         feats["comparison_than"] = 1.0
     if any(s > 0 and tokens[s - 1] in _HAVE for s in compar):
         feats["have_comparative"] = 1.0
@@ -322,17 +393,44 @@ _AGENDA = frozenset({"FURTHER", "NEEDV", "RECOMMEND", "AIMV", "PURPOSE"})
 #: words before an -ed form that make it an adjective ("an increased risk")
 _ADJECTIVAL = frozenset({"a", "an", "the", "with", "of", "and", "significantly", "more", "less"})
 #: words after a finite causal verb that show it is used without an object ("rose with age")
-_INTRANSITIVE_NEXT = frozenset({"with", "in", "among", "over", "during", "after", "across",
-                                "between", "from", "at", "by"})
+_INTRANSITIVE_NEXT = frozenset(
+    {"with", "in", "among", "over", "during", "after", "across", "between", "from", "at", "by"}
+)
 #: words between a modal and the verb it governs ("may also not be able to ...")
-_MODAL_SKIP = frozenset({"be", "been", "have", "also", "not", "still", "further", "thus",
-                         "therefore", "then", "even", "only", "partly", "partially", "well",
-                         "in", "part", "to", "significantly", "substantially", "greatly"})
+_MODAL_SKIP = frozenset(
+    {
+        "be",
+        "been",
+        "have",
+        "also",
+        "not",
+        "still",
+        "further",
+        "thus",
+        "therefore",
+        "then",
+        "even",
+        "only",
+        "partly",
+        "partially",
+        "well",
+        "in",
+        "part",
+        "to",
+        "significantly",
+        "substantially",
+        "greatly",
+    }
+)
 _HAVE = frozenset({"have", "has", "had", "having", "showed", "show", "shows", "exhibited"})
 
 
-def sentence_features(sentence: str, lexicon: Lexicon, ngram_weight: float = NGRAM_WEIGHT,
-                      ngram_range: tuple[int, int] = NGRAM_RANGE) -> dict[str, float]:
+def sentence_features(
+    sentence: str,
+    lexicon: Lexicon,
+    ngram_weight: float = NGRAM_WEIGHT,
+    ngram_range: tuple[int, int] = NGRAM_RANGE,
+) -> dict[str, float]:
     """All features of one sentence as a name -> value dict (before hashing)."""
     tokens = tokenize(sentence)
     feats: dict[str, float] = {}
@@ -359,7 +457,7 @@ def sentence_features(sentence: str, lexicon: Lexicon, ngram_weight: float = NGR
         if i + 1 < last and (is_tag[i] or is_tag[i + 1] or is_tag[i + 2]):
             feats["a:" + abstract[i] + " " + abstract[i + 1] + " " + abstract[i + 2]] = 1.0
     skeleton = [a for a in abstract if a[0].isupper() and _family(a) in _SKELETON]
-    for a, b in zip(skeleton, skeleton[1:]):
+    for a, b in itertools.pairwise(skeleton):
         if a != b:
             feats["sk:" + a + ">" + b] = 1.0
     _shape_features(sentence, tokens, feats)
@@ -369,8 +467,23 @@ def sentence_features(sentence: str, lexicon: Lexicon, ngram_weight: float = NGR
 
 #: cue families that make up the ordered cue skeleton of a sentence
 _SKELETON = frozenset(
-    {"NEG", "MODAL", "COND", "HEDGEV", "HEDGE", "FAILV", "CAUSE", "CORRV", "CORR", "CAUSEN",
-     "FURTHER", "PURPOSE", "NEEDV", "RECOMMEND", "EVIDV"}
+    {
+        "NEG",
+        "MODAL",
+        "COND",
+        "HEDGEV",
+        "HEDGE",
+        "FAILV",
+        "CAUSE",
+        "CORRV",
+        "CORR",
+        "CAUSEN",
+        "FURTHER",
+        "PURPOSE",
+        "NEEDV",
+        "RECOMMEND",
+        "EVIDV",
+    }
 )
 
 
@@ -387,10 +500,14 @@ _COLUMN_CACHE: dict[int, dict[str, int]] = {}
 _COLUMN_CACHE_MAX = 2_000_000
 
 
-def featurize(sentences: Iterable[str], *, n_features: int = N_FEATURES,
-              ngram_weight: float = NGRAM_WEIGHT,
-              ngram_range: tuple[int, int] = NGRAM_RANGE,
-              lexicon_path: Path = LEXICON_PATH) -> sparse.csr_matrix:
+def featurize(
+    sentences: Iterable[str],
+    *,
+    n_features: int = N_FEATURES,
+    ngram_weight: float = NGRAM_WEIGHT,
+    ngram_range: tuple[int, int] = NGRAM_RANGE,
+    lexicon_path: Path = LEXICON_PATH,
+) -> sparse.csr_matrix:
     """Hash the features of each sentence into one CSR row.
 
     The columns equal those of :func:`pipeline.linear.hash_features`; names already seen
@@ -413,18 +530,24 @@ def featurize(sentences: Iterable[str], *, n_features: int = N_FEATURES,
     indices: list[int] = []
     values: list[float] = []
     indptr = [0]
+    lookup = cache.get
     for sentence in sentences:
         feats = sentence_features(sentence, lexicon, ngram_weight, ngram_range)
-        for name in feats:
-            column = cache.get(name)
-            if column is None:
-                column = cache[name] = hash_column(name, n_features)
-            indices.append(column)
+        columns = [lookup(name) for name in feats]
+        if None in columns:
+            columns = [
+                cache.setdefault(name, hash_column(name, n_features)) if c is None else c
+                for name, c in zip(feats, columns)
+            ]
+        indices.extend(columns)
         values.extend(feats.values())
         indptr.append(len(indices))
     X = sparse.csr_matrix(
-        (np.asarray(values, dtype=np.float64), np.asarray(indices, dtype=np.int32),
-         np.asarray(indptr, dtype=np.int64)),
+        (
+            np.asarray(values, dtype=np.float64),
+            np.asarray(indices, dtype=np.int32),
+            np.asarray(indptr, dtype=np.int64),
+        ),
         shape=(len(indptr) - 1, n_features),
     )
     X.sum_duplicates()

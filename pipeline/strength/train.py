@@ -93,7 +93,9 @@ def read_corpus(corpus_dir: Path) -> tuple[list[Example], dict[str, Any]]:
                 skipped["duplicate"] += 1
                 continue
             seen.add(key)
-            examples.append(Example(text, label, split, str(record.get("genre", "unknown")), path.name))
+            examples.append(
+                Example(text, label, split, str(record.get("genre", "unknown")), path.name)
+            )
             kept += 1
         files[path.name] = {"sha256": hashlib.sha256(raw).hexdigest(), "records": kept}
     info = {"files": files, "skipped": dict(skipped)}
@@ -107,7 +109,10 @@ def certainty_none_examples(certainty_dir: Path) -> list[Example]:
     path = certainty_dir / CERTAINTY_FILE
     for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        if record.get("split") not in ("train", "val") or record["sentence-level-certainty"] < CERTAINTY_MIN:
+        if (
+            record.get("split") not in ("train", "val")
+            or record["sentence-level-certainty"] < CERTAINTY_MIN
+        ):
             continue
         text = " ".join(record["finding"].split())
         families = {F._family(tag) for _, _, tag in F.find_cues(F.tokenize(text), lexicon)}
@@ -167,21 +172,33 @@ def cross_validate(examples: list[Example]) -> dict[str, Any]:
         for c in GRID_C:
             s5 = scores(list(y), list(_oof_predictions(X, y, strat, c)))
             sg = scores(list(y), list(_oof_predictions(X, y, by_genre, c)))
-            grid.append({
-                "C": c, "ngram_weight": weight,
-                "cv5_macro_f1": s5["macro_f1"], "genre_out_macro_f1": sg["macro_f1"],
-                "score": round((s5["macro_f1"] + sg["macro_f1"]) / 2, 4),
-                "cv5": s5, "genre_out": sg,
-            })
+            grid.append(
+                {
+                    "C": c,
+                    "ngram_weight": weight,
+                    "cv5_macro_f1": s5["macro_f1"],
+                    "genre_out_macro_f1": sg["macro_f1"],
+                    "score": round((s5["macro_f1"] + sg["macro_f1"]) / 2, 4),
+                    "cv5": s5,
+                    "genre_out": sg,
+                }
+            )
     top = max(row["score"] for row in grid)
     # the most regularised setting within TOLERANCE of the best score (fewer n-grams, lower C)
-    best = next(row for row in sorted(grid, key=lambda r: (r["ngram_weight"], r["C"]))
-                if row["score"] >= top - TOLERANCE)
-    return {"grid": [{k: v for k, v in row.items() if k not in ("cv5", "genre_out")} for row in grid],
-            "best": best}
+    best = next(
+        row
+        for row in sorted(grid, key=lambda r: (r["ngram_weight"], r["C"]))
+        if row["score"] >= top - TOLERANCE
+    )
+    return {
+        "grid": [{k: v for k, v in row.items() if k not in ("cv5", "genre_out")} for row in grid],
+        "best": best,
+    }
 
 
-def fit(examples: list[Example], c: float, ngram_weight: float, meta: dict[str, Any]) -> StrengthModel:
+def fit(
+    examples: list[Example], c: float, ngram_weight: float, meta: dict[str, Any]
+) -> StrengthModel:
     """Fit the final model on ``examples`` with the chosen hyperparameters."""
     texts = [e.text for e in examples]
     y = np.array([e.label for e in examples])
@@ -190,8 +207,10 @@ def fit(examples: list[Example], c: float, ngram_weight: float, meta: dict[str, 
     meta = {
         **meta,
         "features": {
-            "n_features": F.N_FEATURES, "ngram_weight": ngram_weight,
-            "ngram_range": list(F.NGRAM_RANGE), "window": F.WINDOW,
+            "n_features": F.N_FEATURES,
+            "ngram_weight": ngram_weight,
+            "ngram_range": list(F.NGRAM_RANGE),
+            "window": F.WINDOW,
         },
         "estimator": {"type": "LogisticRegression", "C": c, "class_weight": "balanced"},
     }
@@ -202,8 +221,9 @@ def fit(examples: list[Example], c: float, ngram_weight: float, meta: dict[str, 
     return StrengthModel(linear, F.LEXICON_PATH)
 
 
-def train(corpus_dir: Path, out: Path, *, certainty: Path | None = None,
-          evaluate_on: Sequence[Path] = ()) -> dict[str, Any]:
+def train(
+    corpus_dir: Path, out: Path, *, certainty: Path | None = None, evaluate_on: Sequence[Path] = ()
+) -> dict[str, Any]:
     """Cross-validate, fit, score and save the claim-strength model.
 
     Args:
@@ -233,13 +253,20 @@ def train(corpus_dir: Path, out: Path, *, certainty: Path | None = None,
     meta = {
         "task": "claim strength (sentence): " + " | ".join(LABELS),
         "data": data_info,
-        "versions": {"python": platform.python_version(), "sklearn": sklearn.__version__,
-                     "numpy": np.__version__},
+        "versions": {
+            "python": platform.python_version(),
+            "sklearn": sklearn.__version__,
+            "numpy": np.__version__,
+        },
     }
     model = fit(train_set, best["C"], best["ngram_weight"], meta)
     metrics: dict[str, Any] = {
-        "cv": {"grid": cv["grid"], "chosen": {"C": best["C"], "ngram_weight": best["ngram_weight"]},
-               "cv5": best["cv5"], "genre_out": best["genre_out"]},
+        "cv": {
+            "grid": cv["grid"],
+            "chosen": {"C": best["C"], "ngram_weight": best["ngram_weight"]},
+            "cv5": best["cv5"],
+            "genre_out": best["genre_out"],
+        },
     }
     if test_set:
         pred = model.predict([e.text for e in test_set])
@@ -248,7 +275,8 @@ def train(corpus_dir: Path, out: Path, *, certainty: Path | None = None,
             for value in sorted({getattr(e, key) for e in test_set}):
                 idx = [i for i, e in enumerate(test_set) if getattr(e, key) == value]
                 metrics["test"].setdefault(f"by_{key}", {})[value] = scores(
-                    [test_set[i].label for i in idx], [pred[i] for i in idx])["macro_f1"]
+                    [test_set[i].label for i in idx], [pred[i] for i in idx]
+                )["macro_f1"]
     for path in evaluate_on:
         metrics.setdefault("external", {})[Path(path).name] = evaluate(Path(path), model)
     model.meta["metrics"] = _summary(metrics)
@@ -276,8 +304,12 @@ def _table(result: dict[str, Any]) -> str:
     rows = ["| class | precision | recall | F1 | support |", "|---|---|---|---|---|"]
     for label in LABELS:
         p = result["per_class"][label]
-        rows.append(f"| {label} | {p['precision']:.3f} | {p['recall']:.3f} | {p['f1']:.3f} | {p['support']} |")
-    rows.append(f"\nmacro-F1 **{result['macro_f1']:.3f}**, accuracy {result['accuracy']:.3f}, n = {result['n']}")
+        rows.append(
+            f"| {label} | {p['precision']:.3f} | {p['recall']:.3f} | {p['f1']:.3f} | {p['support']} |"
+        )
+    rows.append(
+        f"\nmacro-F1 **{result['macro_f1']:.3f}**, accuracy {result['accuracy']:.3f}, n = {result['n']}"
+    )
     return "\n".join(rows)
 
 
@@ -298,7 +330,10 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
         "## Training data",
         "",
         "- `corpora/strength/*.jsonl` (written for overclaim): "
-        + ", ".join(f"`{k}` ({v['records']} records, sha256 {v['sha256'][:12]})" for k, v in data["files"].items()),
+        + ", ".join(
+            f"`{k}` ({v['records']} records, sha256 {v['sha256'][:12]})"
+            for k, v in data["files"].items()
+        ),
         f"- train labels: {data['train']}; test labels: {data['test']}",
     ]
     if "certainty_none_examples" in data:
@@ -313,9 +348,11 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
         "",
         "## Hyperparameters",
         "",
-        f"Chosen by cross-validation on the train split only: C = {chosen['C']}, n-gram weight = "
-        f"{chosen['ngram_weight']} (selection score = mean of stratified 5-fold and "
-        "leave-one-genre-out macro-F1).",
+        (
+            f"Chosen by cross-validation on the train split only: C = {chosen['C']}, n-gram weight = "
+            f"{chosen['ngram_weight']} (selection score = mean of stratified 5-fold and "
+            "leave-one-genre-out macro-F1)."
+        ),
         "",
         "## Scores",
         "",
@@ -330,10 +367,18 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
     if "test" in metrics:
         lines += ["", "Held-out test split of `corpora/strength`:", "", _table(metrics["test"])]
     for name, result in metrics.get("external", {}).items():
-        lines += ["", f"External evaluation set `{name}` (never used for training or tuning):", "",
-                  _table(result), "", "Confusion matrix (rows gold, columns predicted, order "
-                  + ", ".join(LABELS) + "):", "", "```", *(" ".join(f"{v:5d}" for v in row)
-                  for row in result["confusion"]), "```"]
+        lines += [
+            "",
+            f"External evaluation set `{name}` (never used for training or tuning):",
+            "",
+            _table(result),
+            "",
+            "Confusion matrix (rows gold, columns predicted, order " + ", ".join(LABELS) + "):",
+            "",
+            "```",
+            *(" ".join(f"{v:5d}" for v in row) for row in result["confusion"]),
+            "```",
+        ]
     lines += [
         "",
         "## Limits",
@@ -341,19 +386,25 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
         "- Sentence level only: the label describes the sentence's main claim, not the study.",
         "- Cue lexicons are English and hand-written; unusual causal verbs or hedges outside",
         "  them are learned only from the n-grams of a small corpus.",
-        "- Negated claims keep their relation type (\"did not reduce\" is `direct_causal`,",
-        "  \"no link was found\" is `correlational`).",
+        '- Negated claims keep their relation type ("did not reduce" is `direct_causal`,',
+        '  "no link was found" is `correlational`).',
         "",
     ]
     return "\n".join(lines)
 
 
-def main(corpus_dir: Path, out: Path, certainty: Path | None = None,
-         evaluate_on: Sequence[Path] = ()) -> dict[str, Any]:
+def main(
+    corpus_dir: Path, out: Path, certainty: Path | None = None, evaluate_on: Sequence[Path] = ()
+) -> dict[str, Any]:
     """Train and print the headline metrics as JSON (for ``overclaim train strength``)."""
     metrics = train(corpus_dir, out, certainty=certainty, evaluate_on=evaluate_on)
-    print(json.dumps({"cv": metrics["cv"]["chosen"], **_summary(metrics), "seconds": metrics["seconds"]}, indent=2))
+    print(
+        json.dumps(
+            {"cv": metrics["cv"]["chosen"], **_summary(metrics), "seconds": metrics["seconds"]},
+            indent=2,
+        )
+    )
     return metrics
 
 
-__all__ = ["train", "read_corpus", "cross_validate", "fit", "model_card", "main"]
+__all__ = ["cross_validate", "fit", "main", "model_card", "read_corpus", "train"]
