@@ -419,7 +419,18 @@ MORE_FORMS = [
     ("Mortality fell in 2 weeks (P = 0.03).", "P = 0.03", {"kind": "p_value"}),
     ("Weight changed by −8.2 kg.", "by −8.2 kg", {"kind": "difference", "value": 8.2,
                                                  "direction": "decrease"}),
+    ("Gout usually starts between the ages of 30 and 50.", "between the ages of 30 and 50",
+     {"low": 30, "high": 50, "role": "age"}),
+    ("Pain fell from 2 hours to about 20 minutes.", "from 2 hours to about 20 minutes",
+     {"kind": "difference", "from_value": 120, "to_value": 20, "value": 100}),
+    ("Scores fell from a mean of 6.1 to 4.8.", "from a mean of 6.1 to 4.8",
+     {"kind": "difference", "value": 1.3, "direction": "decrease"}),
 ]
+
+
+def test_quantities_in_before_a_percent_is_no_fraction() -> None:
+    found = find_quantities("Remission at week 12 in 49.5% of patients.")
+    assert [(q["text"], q["kind"]) for q in found] == [("12", "other"), ("49.5%", "percent")]
 
 
 @pytest.mark.parametrize("sentence,span,expected", MORE_FORMS)

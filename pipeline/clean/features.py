@@ -50,6 +50,8 @@ OFFSETS = (-2, -1, 1, 2)
 MAX_WORDS = 40
 #: blocks of at most this many words also give word pairs and their whole key
 SHORT = 10
+#: only blocks of at most this many words give word features (prose is judged by its shape)
+LEXICAL_WORDS = 10**6
 #: a block of at least this many words counts as prose for the document core
 LONG = 20
 
@@ -144,7 +146,7 @@ def _shape(block: str, lower: list[str], stop: frozenset[str], matched: list[Cue
 
 def _lexical(lower: list[str], key: str) -> set[str]:
     words = lower[:MAX_WORDS]
-    names = {"w:" + w for w in words}
+    names = {"w:" + w for w in words} if len(lower) <= LEXICAL_WORDS else set()
     if words:
         names.add("f:" + words[0])
         names.add("l:" + lower[-1])

@@ -3,7 +3,8 @@
 Every WCXB article page is rendered to a plain-text dump (:func:`pipeline.clean.render.html_to_text`)
 and each of its blocks is labelled body when its words are found in the page's gold main
 content; the labelled dumps written for this project (``corpora/boilerplate``) are added.
-A logistic regression over hashed block features is fitted on 60% of the WCXB pages, the
+A logistic regression over hashed block features is fitted on 60% of the WCXB pages (each
+also cropped to its body and a few blocks around it, as short pasted dumps are), the
 Viterbi smoothing weight and decision threshold are chosen on another 20% by the article
 extraction F1, then the model is refitted on those 80% and scored on the held-out 20%.
 """
@@ -14,6 +15,7 @@ import gzip
 import hashlib
 import json
 import platform
+import random
 import re
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -42,6 +44,8 @@ MIN_COVERAGE = 0.6
 GRAM = 3
 #: WCXB page types trained on (product, listing and forum pages label menus as content)
 PAGE_TYPES = ("article",)
+#: cropped variants keep up to this many blocks before and after the body
+CROP_MARGIN = 8
 #: sample weight of the hand-written dumps relative to a WCXB page
 EXTRA_WEIGHT = 3.0
 
@@ -135,6 +139,24 @@ def unlabel(path: Path) -> str:
     return "\n".join(line.partition(" ")[2] if line.strip() else "" for line in lines)
 
 
+def cropped(docs: list[LabelledDoc], seed: int = 0) -> list[LabelledDoc]:
+    """Short variants of the WCXB documents: the body with a few blocks around it.
+
+    Plain-text dumps pasted by users are often much shorter than a rendered page (a few
+    menu lines around the article); these variants teach the model that case.
+    """
+    rng = random.Random(seed)
+    out = []
+    for doc in docs:
+        body = [i for i, y in enumerate(doc.labels) if y]
+        if not body:
+            continue
+        lo = max(0, body[0] - rng.randint(0, CROP_MARGIN))
+        hi = min(len(doc.blocks), body[-1] + 1 + rng.randint(0, CROP_MARGIN))
+        out.append(LabelledDoc(doc.name + "-crop", doc.blocks[lo:hi], doc.labels[lo:hi], doc.gold))
+    return out
+
+
 def _matrix(docs: list[LabelledDoc]) -> tuple[object, np.ndarray, np.ndarray]:
     rows: list[dict[str, float]] = []
     labels: list[int] = []
@@ -219,9 +241,10 @@ def train(wcxb: Path, out: Path = DEFAULT_DIR, *, extra: Path | None = None) -> 
     docs = wcxb_docs(wcxb)
     own = extra_docs(extra) if extra.is_dir() else []
     parts = {name: [d for d in docs if _split(d.name) == name] for name in ("train", "tune", "test")}
-    model = fit(parts["train"] + own)
+    model = fit(parts["train"] + cropped(parts["train"]) + own)
     smoothing, threshold, tune_scores = _tune(model, parts["tune"])
-    final = fit(parts["train"] + parts["tune"] + own, smoothing, threshold)
+    fitted = parts["train"] + parts["tune"]
+    final = fit(fitted + cropped(fitted) + own, smoothing, threshold)
     metrics = {
         "wcxb_tune": tune_scores,
         "wcxb_test": page_scores(final, parts["test"]),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.flags.cues import explanations, lexicon
+from pipeline.flags.cues import explanations, lexicon, topic_terms
 from pipeline.flags.design import detect_designs, summarize
 
 CAUSAL = ("direct_causal", "conditional_causal")
@@ -88,6 +88,8 @@ def flag_article(text: str, sentences: list[Sentence], claims: list[dict]) -> tu
         flags += _uncontrolled_flags(context, sentence, span, own_claims)
         flags += _relative_flags(context, sentence, span, own_claims)
         flags += _association_flags(context, sentence, span, own_claims)
+        if not any(f["type"] == "causal_overstatement" and f["start"] == sentence.start for f in flags):
+            flags += _topic_flags(context, sentence, span, own_claims)
         flags += _animal_flags(context, sentence, span)
     flags.sort(key=lambda f: (f["start"], f["type"]))
     for number, flag in enumerate(flags, start=1):
@@ -169,20 +171,61 @@ def _association_flags(context: Context, sentence: Sentence, span: str, own: lis
     """Causal wording on an observational number: "coffee slashes the risk by 20 percent"."""
     cues = lexicon("cues")
     claims = [c for c in own if c["type"] == "association"]
-    if not claims or sentence.strength != "direct_causal" or lexicon("cues")["cure"].search(span):
+    if not claims or sentence.strength not in CAUSAL or cues["cure"].search(span):
         return []
     verb = cues["effect_verbs"].search(span)
     if not verb:
         return []
-    score = 0.8 - (0.3 if cues["caution"].search(span) else 0.0)
+    score = (0.8 if sentence.strength == "direct_causal" else 0.6) - (0.3 if cues["caution"].search(span) else 0.0)
     text = explanations()["causal_overstatement"]["association"].format(cue=verb.group())
     evidence = _evidence(context, sentence, ("observational",))
     return [_flag("causal_overstatement", sentence, span, score, text, [c["id"] for c in claims], evidence)]
 
 
+def _sides(claim: dict) -> tuple[set[str], set[str]]:
+    """Topic words of an association's two sides: exposure (before the relation cue, plus the
+    intervention and population slots) and outcome (after it, plus the outcome slot)."""
+    sentence = claim["sentence"]
+    cue = lexicon("cues")["relation"].search(sentence)
+    cut = cue.start() if cue else claim["quantity"]["start"] - claim["start"]
+    exposure = topic_terms(sentence[:cut]) | topic_terms(claim.get("intervention") or "")
+    outcome = topic_terms(sentence[cut:]) | topic_terms(claim.get("outcome") or "")
+    return exposure - outcome, outcome - exposure
+
+
+def _topic_flags(context: Context, sentence: Sentence, span: str, own: list[dict]) -> list[dict]:
+    """A causal sentence about the exposure and outcome of an association reported elsewhere
+    in an article with no randomized evidence: "ultra-processed foods drive depression"."""
+    cues = lexicon("cues")
+    if (context.has_rct or sentence.strength not in CAUSAL or cues["cure"].search(span)
+            or cues["caution"].search(span) or cues["animal_scope"].search(span)):
+        return []
+    verb = cues["effect_verbs"].search(span)
+    if not verb:
+        return []
+    words = topic_terms(span)
+    linked = []
+    for claim in context.association_claims:
+        if claim in own:
+            continue
+        exposure, outcome = _sides(claim)
+        if (words & exposure and words & outcome) or words & topic_terms(claim.get("intervention") or ""):
+            linked.append(claim)
+    if not linked:
+        return []
+    score = 0.7 if sentence.strength == "direct_causal" else 0.55
+    text = explanations()["causal_overstatement"]["exposure"].format(
+        exposure=linked[0].get("intervention") or "the exposure", cue=verb.group(),
+        evidence_kind=explanations()["evidence_kind"]["association"], rct=explanations()["rct"]["absent"])
+    evidence = [{"start": c["start"], "end": c["end"], "text": context.text[c["start"]:c["end"]], "role": "association"}
+                for c in linked[:MAX_EVIDENCE]]
+    return [_flag("causal_overstatement", sentence, span, score, text, [c["id"] for c in own], evidence)]
+
+
 def _uncontrolled_flags(context: Context, sentence: Sentence, span: str, own: list[dict]) -> list[dict]:
     claims = [c for c in own if c in context.uncontrolled_claims and c["quantity"]["kind"] != "p_value"]
-    if not claims or re.search(r"\b(?:control|placebo|compared|versus|vs\.?)\b", span, re.I):
+    if (not claims or re.search(r"\b(?:control|placebo|compared|versus|vs\.?|untreated)\b", span, re.I)
+            or lexicon("cues")["animal_scope"].search(span)):
         return []
     score = 0.85 if "uncontrolled" in context.labels else 0.7
     claim = claims[0]
@@ -217,9 +260,9 @@ def _animal_flags(context: Context, sentence: Sentence, span: str) -> list[dict]
     cues = lexicon("cues")
     if cues["animal_scope"].search(span) or cues["caution"].search(span):
         return []
-    claim_cue = cues["cure"].search(span) or (sentence.strength in CAUSAL and cues["effect_verbs"].search(span))
-    human = cues["human"].search(span)
-    if not claim_cue or not human:
+    cure = cues["cure"].search(span)
+    claim_cue = cure or (sentence.strength in CAUSAL and cues["effect_verbs"].search(span))
+    if not claim_cue or not (cure or cues["human"].search(span)):
         return []
     models = sorted({d["text"].lower() for d in context.designs if d["label"] in ("animal", "cell")})[:3]
     text = explanations()["animal_to_human"].format(models=" and ".join(models) or "animals", cue=claim_cue.group())

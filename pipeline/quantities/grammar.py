@@ -118,8 +118,9 @@ CONNECT = (
 )
 #: A range or change between two values, or one value.
 _AVERAGE = r"(?:(?i:an?)\s+(?i:mean|average|median)\s+(?i:of)\s+)?"
+_AGES = r"(?:(?i:the\s+ages?\s+of)\s+)?"
 CORE = (
-    rf"(?:(?P<between>(?i:between))\s+|(?P<from>(?i:from))\s+{_AVERAGE})?{VALUE}"
+    rf"(?:(?P<between>(?i:between))\s+{_AGES}|(?P<from>(?i:from))\s+{_AVERAGE})?{VALUE}"
     rf"(?(between)\s+(?i:and|to|-)\s+{VALUE}"
     rf"|(?(from)\s+(?i:to|until|through|up\s+to)\s+(?:{LEAD})?{VALUE}|(?:{CONNECT}{VALUE})?))"
 )
@@ -241,7 +242,8 @@ def _left_words() -> frozenset[str]:
         *_ROLES["months"], *_ROLES["weekdays"], *_UNITS["currency_symbols"],
         *_ROLES["name_words"]["words"], "between", "from", "by", "a", "an", "half", "p", "n",
         "=", "<", ">", "≤", "≥", "<=", ">=", "p-value", "value", "values", "for", "trend",
-        "interaction", "difference", "mean", "between-group", "under", "over", "of",
+        "interaction", "difference", "mean", "median", "average", "between-group", "under",
+        "over", "of", "the", "age", "ages",
         *_NUMBERS["sign_words"]["words"],
     ]
     return frozenset(word.lower() for phrase in phrases for word in phrase.split())
@@ -271,7 +273,7 @@ VALUE_RE = re.compile(
 #: A unit alone, with the same groups as in :data:`VALUE_RE` ("20 or more hours": " hours").
 UNIT_RE = re.compile(_UNIT_GROUPS)
 #: "between" / "from" opening a range or a change.
-RANGE_START_RE = re.compile(rf"(?i:between\s+|from\s+{_AVERAGE})")
+RANGE_START_RE = re.compile(rf"(?i:between\s+{_AGES}|from\s+{_AVERAGE})")
 #: What joins the ends of a range, including "and" after "between" and "to" after "from".
 CONNECT_RE = re.compile(rf"{CONNECT}|\s+(?i:and|until|up\s+to)\s+")
 #: A number alone.

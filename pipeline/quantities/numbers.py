@@ -79,7 +79,8 @@ FRACTION = (
 #: first number); a year or a duration after "in" is not a denominator ("5 in 2002").
 IN_TAIL = (
     rf"(?:\s+(?i:in(?:\s+every)?|out\s+of|of(?:\s+every)?)\s+(?!(?:1[89]|20)\d\d(?![\d,]))"
-    rf"{NUMBER}(?!\s*(?i:years?|months?|weeks?|days?|hours?|minutes?|decades?|mg|g|kg|ml)(?![\w])))"
+    rf"{NUMBER}(?![.·]?\d|\s*(?:%|(?i:per\s*cent|percent|years?|months?|weeks?|days?|hours?|minutes?"
+    rf"|decades?|mg|g|kg|ml)(?![\w]))))"
 )
 
 # --- parsing -------------------------------------------------------------------------------

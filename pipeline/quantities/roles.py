@@ -73,6 +73,7 @@ _COMMA_AFTER = re.compile(r"^\s*,")
 #: "[3]": a reference marker.
 _BRACKET_BEFORE = re.compile(r"\[\s*$")
 _BRACKET_AFTER = re.compile(r"^\s*\]")
+_AGES_IN = re.compile(r"(?i:the\s+ages?\s+of)\s")
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|(?i:percent|per\s+cent))")
 YEARS = range(*_ROLES["year_range"])
 #: Characters before a quantity that the role cues look at (the longest cue is shorter).
@@ -108,6 +109,8 @@ def assign_role(quantity: dict, before: str, after: str) -> str | None:
         quantity["kind"] = "other"
         return "dose"
     role = unit_role(unit)
+    if _AGES_IN.search(quantity["text"]):
+        return "age"
     if role == "duration":
         if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or re.match(r"^\s*old\b", after):
             return "age"
