@@ -50,7 +50,7 @@ def test_clean_model_decode_learns_the_toy_document(toy_model):
 
 
 def test_clean_model_viterbi_smooths_an_isolated_flip(toy_model):
-    logits = np.array([4.0, 4.0, -0.3, 4.0, 4.0])
+    logits = np.array([4.0, 4.0, -2.0, 4.0, 4.0])
     assert toy_model.decode(logits).tolist() == [1, 1, 1, 1, 1]
     toy_model.smoothing = 0.0
     try:

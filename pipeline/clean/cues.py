@@ -16,12 +16,26 @@ DATA = Path(__file__).parent / "data"
 
 @dataclass(frozen=True)
 class Cue:
-    """One cue category: its name, when it removes a block, and its compiled patterns."""
+    """One cue category: its name, when it removes a block, and its patterns."""
 
     name: str
     scope: str
     max_words: int
-    pattern: re.Pattern[str]
+    patterns: tuple[str, ...]
+
+
+_GROUP = re.compile(r"(?<!\\)\((?!\?)")
+
+
+def _alternation(cue_list: tuple[Cue, ...], anchored: bool) -> re.Pattern[str]:
+    """One regex whose named top-level groups are the categories (inner groups uncaptured)."""
+    parts = []
+    for cue in cue_list:
+        chosen = [p[1:] if anchored else p for p in cue.patterns if p.startswith("^") == anchored]
+        if chosen:
+            body = "|".join(_GROUP.sub("(?:", p) for p in chosen)
+            parts.append(f"(?P<{cue.name}>{body})")
+    return re.compile("|".join(parts) or r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -33,9 +47,22 @@ def cues() -> tuple[Cue, ...]:
         unknown = set(spec) - {"scope", "max_words", "patterns"}
         if unknown or spec["scope"] not in {"always", "short", "feature"}:
             raise ValueError(f"cues.json: bad category {name!r} (unknown keys {sorted(unknown)})")
-        pattern = re.compile("|".join(f"(?:{p})" for p in spec["patterns"]))
-        out.append(Cue(name, spec["scope"], int(spec.get("max_words", 10**6)), pattern))
+        for pattern in spec["patterns"]:
+            re.compile(pattern)
+        out.append(Cue(name, spec["scope"], int(spec.get("max_words", 10**6)), tuple(spec["patterns"])))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def triggers() -> frozenset[str]:
+    """Words one of which a block must contain for its unanchored patterns to be searched."""
+    return frozenset(json.loads((DATA / "cues.json").read_text(encoding="utf-8"))["triggers"])
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Cue]]:
+    found = cues()
+    return _alternation(found, True), _alternation(found, False), {c.name: c for c in found}
 
 
 @lru_cache(maxsize=1)
@@ -49,16 +76,30 @@ def stopwords() -> frozenset[str]:
 SPAN = 300
 
 
-def match_cues(low: str, n_words: int) -> list[Cue]:
-    """The cue categories matching the start of the lower-cased block ``low``.
+def match_cues(low: str, words: list[str]) -> list[Cue]:
+    """The cue categories found at the start of the lower-cased block ``low``.
 
-    Categories of scope ``short`` are only looked for in blocks of at most ``max_words``.
+    Two regex searches per block (one for the patterns anchored at the start of the block,
+    one for the others, within its first :data:`SPAN` characters) give at most one category
+    each, the first in file order. Categories of scope ``short`` only count in blocks of at
+    most ``max_words`` words.
+
+    Args:
+        low: the lower-cased block.
+        words: its words (``\\w+`` tokens of ``low``).
     """
-    return [
-        cue
-        for cue in cues()
-        if (cue.scope != "short" or n_words <= cue.max_words) and cue.pattern.search(low, 0, SPAN)
-    ]
+    anchored, floating, by_name = _matchers()
+    n_words = len(words)
+    out = []
+    found = [anchored.match(low)]
+    if not triggers().isdisjoint(words):
+        found.append(floating.search(low, 0, SPAN))
+    for match in found:
+        if match is not None:
+            cue = by_name[match.lastgroup]
+            if (cue.scope != "short" or n_words <= cue.max_words) and cue not in out:
+                out.append(cue)
+    return out
 
 
 def removal_reason(matched: list[Cue], n_words: int) -> str | None:

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -23,13 +24,13 @@ from pipeline.clean.blocks import NUMBER
 from pipeline.clean.cues import Cue, cues, match_cues, stopwords
 
 WORD = re.compile(r"\w+")
-URL = re.compile(r"https?://|www\.\S+\.\w|\.(com|org|net|gov|edu)\b/?", re.I)
+URL = re.compile(r"https?://|www\.\S+\.\w|\.(com|org|net|gov|edu)\b/?", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
     r"\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-    re.I,
+    re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(\s|$)")
 END_PERIOD = re.compile(r"[.!?][\"'”’)\]]*$")
@@ -50,8 +51,6 @@ OFFSETS = (-2, -1, 1, 2)
 MAX_WORDS = 40
 #: blocks of at most this many words also give word pairs and their whole key
 SHORT = 10
-#: only blocks of at most this many words give word features (prose is judged by its shape)
-LEXICAL_WORDS = 10**6
 #: a block of at least this many words counts as prose for the document core
 LONG = 20
 
@@ -66,6 +65,7 @@ def _shape_names() -> list[str]:
 
 
 SHAPE = _shape_names()
+_CUE_NAMES = [cue.name for cue in cues()]
 _SHAPE_INDEX = {name: i for i, name in enumerate(SHAPE)}
 _CONTEXT_INDEX = [_SHAPE_INDEX[name] for name in CONTEXT_SHAPE]
 POSITION = ["pos", "pos0", "pos1", "pos2", "pos3", "pos4", "first", "last", "title_sim",
@@ -86,15 +86,25 @@ class DocFeatures:
 
     Attributes:
         dense: ``(n_blocks, len(DENSE))`` float matrix, columns named by :data:`DENSE`.
-        lexical: per block, the names of its sparse lexical features (value 1 each).
-        words: per block, its word count.
+        tokens: per block, its lower-cased words (they give the lexical features).
+        keys: per block, its :func:`pipeline.clean.blocks.block_key`.
         cues: per block, the cue categories it matches.
     """
 
     dense: np.ndarray
-    lexical: list[set[str]]
-    words: list[int]
+    tokens: list[list[str]]
+    keys: list[str]
     cues: list[list[Cue]]
+
+    @property
+    def words(self) -> list[int]:
+        """Word count of each block."""
+        return [len(t) for t in self.tokens]
+
+    @property
+    def lexical(self) -> list[set[str]]:
+        """Names of each block's sparse lexical features (value 1 each)."""
+        return [lexical_names(t, k) for t, k in zip(self.tokens, self.keys)]
 
 
 _I = _SHAPE_INDEX
@@ -102,56 +112,75 @@ _BIN_OF = [next(i for i, b in enumerate(WORD_BINS) if n <= b) for n in range(WOR
 
 
 def _shape(block: str, lower: list[str], stop: frozenset[str], matched: list[Cue]) -> list[float]:
-    row = [0.0] * len(SHAPE)
+    """The :data:`SHAPE` features of one block, in that order."""
     n = len(lower)
     chars = len(block)
-    row[_BIN_OF[n] if n < len(_BIN_OF) else len(WORD_BINS)] = 1.0
-    row[_I["len"]] = math.log1p(n) / 4
-    row[_I["chars"]] = math.log1p(chars) / 7
+    bins = [0.0] * (len(WORD_BINS) + 1)
+    bins[_BIN_OF[n] if n < len(_BIN_OF) else len(WORD_BINS)] = 1.0
+    stop_ratio = stop0 = comma = caps = 0.0
     if n:
-        n_stop = len(stop.intersection(lower)) if n < 8 else sum(map(stop.__contains__, lower))
-        row[_I["stop"]] = n_stop / n
-        row[_I["stop0"]] = float(n_stop == 0 and n >= 3)
-        row[_I["comma"]] = min(block.count(",") / n, 1.0)
+        n_stop = sum(map(stop.__contains__, lower))
+        stop_ratio = n_stop / n
+        stop0 = float(n_stop == 0 and n >= 3)
+        comma = min(block.count(",") / n, 1.0)
     capitals = len(CAPITALISED.findall(block))
     alpha = capitals + len(LOWER_START.findall(block))
     if alpha:
-        row[_I["caps"]] = capitals / alpha
-    row[_I["allcaps"]] = float(n >= 2 and block.isupper())
-    row[_I["punct"]] = len(PUNCT.findall(block)) / chars
-    row[_I["digit"]] = len(DIGIT.findall(block)) / chars
+        caps = capitals / alpha
+    digit = len(DIGIT.findall(block)) / chars
+    end_period = end_colon = end_ellipsis = end_other = 0.0
     if END_PERIOD.search(block) and not block.endswith("..."):
-        row[_I["end_period"]] = 1.0
+        end_period = 1.0
     elif block.endswith(":"):
-        row[_I["end_colon"]] = 1.0
+        end_colon = 1.0
     elif block.endswith(("...", "…")):
-        row[_I["end_ellipsis"]] = 1.0
+        end_ellipsis = 1.0
     else:
-        row[_I["end_other"]] = 1.0
-    row[_I["n_sent"]] = math.log1p(len(SENTENCE_END.findall(block))) / 2
+        end_other = 1.0
+    url = email = date = 0.0
     if "http" in block or "www." in block or ".com" in block or ".org" in block:
-        row[_I["url"]] = float(bool(URL.search(block)))
+        url = float(URL.search(block) is not None)
     if "@" in block:
-        row[_I["email"]] = float(bool(EMAIL.search(block)))
-    if row[_I["digit"]]:
-        row[_I["date"]] = float(bool(DATE.search(block, 0, 160)))
-    row[_I["sep"]] = float(bool(SEPARATORS.search(block)))
-    row[_I["bullet"]] = float(bool(BULLET.match(block)))
-    row[_I["quote"]] = float(block[:1] in "\"“'‘")
-    for cue in matched:
-        row[_I[f"cue_{cue.name}"]] = 1.0
-        row[_I["cue"]] = 1.0
-    return row
+        email = float(EMAIL.search(block) is not None)
+    if digit:
+        date = float(DATE.search(block, 0, 160) is not None)
+    names = {cue.name for cue in matched}
+    return bins + [
+        math.log1p(n) / 4,
+        math.log1p(chars) / 7,
+        stop_ratio,
+        stop0,
+        len(PUNCT.findall(block)) / chars,
+        digit,
+        caps,
+        float(n >= 2 and block.isupper()),
+        comma,
+        end_period,
+        end_colon,
+        end_ellipsis,
+        end_other,
+        math.log1p(len(SENTENCE_END.findall(block))) / 2,
+        url,
+        email,
+        date,
+        float(SEPARATORS.search(block) is not None),
+        float(BULLET.match(block) is not None),
+        float(block[:1] in "\"“'‘"),
+        0.0,
+        float(bool(matched)),
+    ] + [float(name in names) for name in _CUE_NAMES]
 
 
-def _lexical(lower: list[str], key: str) -> set[str]:
+def lexical_names(lower: list[str], key: str) -> set[str]:
+    """Lexical feature names of a block: its words (``w:``), first and last word (``f:``,
+    ``l:``) and, for short blocks, its word pairs (``b:``) and whole key (``k:``)."""
     words = lower[:MAX_WORDS]
-    names = {"w:" + w for w in words} if len(lower) <= LEXICAL_WORDS else set()
+    names = {"w:" + w for w in words}
     if words:
         names.add("f:" + words[0])
         names.add("l:" + lower[-1])
     if len(lower) <= SHORT:
-        names.update(f"b:{a}_{b}" for a, b in zip(words, words[1:]))
+        names.update(f"b:{a}_{b}" for a, b in pairwise(words))
         names.add("k:" + key)
     return names
 
@@ -164,7 +193,7 @@ def doc_features(blocks: list[str]) -> DocFeatures:
     lower = [WORD.findall(low) for low in lows]
     keys = [" ".join(WORD.findall(NUMBER.sub("0", low))) for low in lows]
     key_counts = Counter(keys)
-    matched = [match_cues(low, len(words)) for low, words in zip(lows, lower)]
+    matched = [match_cues(low, words) for low, words in zip(lows, lower)]
     rows = [_shape(b, lw, stop, m) for b, lw, m in zip(blocks, lower, matched)]
     shape = np.array(rows, dtype=np.float64).reshape(n, len(SHAPE))
     shape[:, _I["dup"]] = [float(bool(k) and key_counts[k] > 1) for k in keys]
@@ -185,8 +214,7 @@ def doc_features(blocks: list[str]) -> DocFeatures:
     position = _position(lower, shape)
     position[:, -1] = [float(bool(CJK.search(b, 0, 40))) for b in blocks]
     dense = np.hstack([shape, context, position])
-    lexical = [_lexical(low, key) for low, key in zip(lower, keys)]
-    return DocFeatures(dense=dense, lexical=lexical, words=[len(t) for t in lower], cues=matched)
+    return DocFeatures(dense=dense, tokens=lower, keys=keys, cues=matched)
 
 
 def _position(lower: list[list[str]], shape: np.ndarray) -> np.ndarray:
@@ -254,3 +282,4 @@ def feature_dicts(features: DocFeatures) -> list[dict[str, float]]:
         row.update(dict.fromkeys(lexical, 1.0))
         rows.append(row)
     return rows
+

@@ -10,25 +10,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 DATE_PATTERNS = (
-    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy"),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", re.I), "dmy"),
-    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "iso"),
+    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE), "mdy"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", re.IGNORECASE), "dmy"),
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "iso"),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "us"),
 )
 DATE_LINE = re.compile(
     r"^(?:(?:last\s+)?(?:updated|published|posted|modified|reviewed|date)(?:\s+on)?\s*:?\s*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?[\w ,./:-]{6,40}$",
-    re.I,
+    re.IGNORECASE,
 )
 BYLINE = re.compile(
     r"^(?i:(?:(?:written|posted|reported|words|story|text|edited)\s+)?by:?)\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|la|and|&))*)"
     r"(?:\s*(?:[,|•·–-]|(?i:\bon\b|\bupdated\b|\bpublished\b)).*)?$"
 )
-AUTHOR_LINE = re.compile(r"^(?:author|written by|reporter)\s*:\s*(?P<name>[A-Z][\w.'’ -]{2,60})$", re.I)
+AUTHOR_LINE = re.compile(r"^(?:author|written by|reporter)\s*:\s*(?P<name>[A-Z][\w.'’ -]{2,60})$", re.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 from sklearn.utils import murmurhash3_32
 
-from pipeline.clean.features import DENSE, DocFeatures
+from pipeline.clean.features import DENSE, MAX_WORDS, SHORT, DocFeatures
+from pipeline import paths
 from pipeline.linear import LinearModel
 
+#: log-odds given to a block that a cue or folder repetition removes
+FORCED = -20.0
 #: default location of the shipped model, overridable with OVERCLAIM_BOILERPLATE_MODEL
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "models" / "boilerplate"
+DEFAULT_DIR = paths.model_dir("boilerplate")
 BODY = "body"
 CLASSES = ("boilerplate", BODY)
 
@@ -33,15 +37,16 @@ def feature_index(name: str, n_features: int) -> int:
 
 
 class _WeightCache(dict):
-    """Feature name -> weight, hashing each name once."""
+    """Weight of the feature ``prefix + key``, hashing each name once."""
 
-    def __init__(self, weights: np.ndarray) -> None:
+    def __init__(self, weights: np.ndarray, prefix: str) -> None:
         super().__init__()
         self.weights = weights
+        self.prefix = prefix
 
-    def __missing__(self, name: str) -> float:
-        weight = float(self.weights[feature_index(name, len(self.weights))])
-        self[name] = weight
+    def __missing__(self, key: str) -> float:
+        weight = float(self.weights[feature_index(self.prefix + key, len(self.weights))])
+        self[key] = weight
         return weight
 
 
@@ -69,16 +74,34 @@ class BlockModel:
         self.log_prior = np.log([1 - prior, prior])
         self.smoothing = float(linear.meta.get("smoothing", 1.0))
         self.threshold = float(linear.meta.get("threshold", 0.0))
-        self._lexical = _WeightCache(self.weights)
+        self._caches = {p: _WeightCache(self.weights, p) for p in ("w:", "f:", "l:", "b:", "k:")}
 
     def logits(self, features: DocFeatures) -> np.ndarray:
         """Body-vs-boilerplate log-odds of each block (equal to the LinearModel's score)."""
-        dense = features.dense @ self.dense_weights if len(features.lexical) else np.zeros(0)
-        if len(self._lexical) > 1_000_000:
-            self._lexical.clear()
-        weight = self._lexical.__getitem__
-        lexical = np.array([sum(map(weight, names)) for names in features.lexical])
-        return dense + lexical + self.bias
+        if not features.tokens:
+            return np.zeros(0)
+        if sum(map(len, self._caches.values())) > 1_000_000:
+            for cache in self._caches.values():
+                cache.clear()
+        lexical = [self._lexical(t, k) for t, k in zip(features.tokens, features.keys)]
+        return features.dense @ self.dense_weights + np.array(lexical) + self.bias
+
+    def _lexical(self, lower: list[str], key: str) -> float:
+        """Sum of the weights of :func:`pipeline.clean.features.lexical_names`, cached."""
+        if not lower:
+            return 0.0
+        caches = self._caches
+        words = lower[:MAX_WORDS]
+        score = caches["f:"][words[0]] + caches["l:"][lower[-1]]
+        score += sum(map(caches["w:"].__getitem__, set(words)))
+        if len(lower) <= SHORT:
+            pairs = {f"{a}_{b}" for a, b in pairwise(words)}
+            score += sum(map(caches["b:"].__getitem__, pairs)) + caches["k:"][key]
+        return score
+
+    def body_logits(self, features: DocFeatures, forced: np.ndarray) -> np.ndarray:
+        """Body log-odds of each block, with :data:`FORCED` for the ``forced`` removals."""
+        return np.where(forced, FORCED, self.logits(features))
 
     def decode(self, logits: np.ndarray) -> np.ndarray:
         """Viterbi labels (1 body, 0 boilerplate) for a document's block log-odds."""

@@ -15,15 +15,13 @@ from pipeline.clean.features import doc_features
 from pipeline.clean.metadata import byline_author, date_of_line, strip_site_suffix
 from pipeline.clean.model import BlockModel, load_model
 
-#: log-odds given to a block that a cue or folder repetition removes
-FORCED = -20.0
 #: a block repeated across a folder is removed when it has fewer words than this, or when
 #: it occurs in at least half of the folder's documents
 REPEAT_MAX_WORDS = 30
 #: a document whose blocks are mostly repeated is a duplicate, not boilerplate
 DUPLICATE_SHARE = 0.7
-#: when no block is kept, blocks within this log-odds margin of the best one are tried
-FALLBACK = 1.0
+#: when no block is kept, blocks within this log-odds margin of the best one are kept
+FALLBACK = 2.0
 #: how far after the first body block metadata lines are looked for
 META_WINDOW = 3
 TITLE_WORDS = (2, 30)
@@ -61,21 +59,40 @@ def decide(
         return Decision([], [], [])
     model = model or load_model()
     features = doc_features(blocks)
-    logits = model.logits(features)
     reasons = [removal_reason(c, n) for c, n in zip(features.cues, features.words)]
     for i in _repeated(blocks, features.words, repeated, n_docs):
         reasons[i] = reasons[i] or "repeated_across_folder"
     forced = np.array([r is not None for r in reasons])
-    logits = np.where(forced, FORCED, logits)
+    logits = model.body_logits(features, forced)
     labels = model.decode(logits)
-    if not labels.any() and (~forced).any():
-        # no block looks like body in absolute terms: keep the document's best region
-        best = logits[~forced].max()
-        labels = model.decode(np.where(forced, FORCED, logits - best + model.threshold + FALLBACK))
+    if not labels.any() and not forced.all():
+        labels = _best_region(logits, forced)
     keep = [bool(k) for k in labels]
     decision = Decision(blocks, keep, reasons)
     _metadata(decision, features.words)
     return decision
+
+
+def _best_region(logits: np.ndarray, forced: np.ndarray) -> np.ndarray:
+    """Fallback when no block looks like body in absolute terms: the document's best region.
+
+    The best block is kept with its neighbours whose log-odds come within
+    :data:`FALLBACK` of it, bridging single weaker blocks.
+    """
+    free = np.where(forced, -np.inf, logits)
+    best = int(free.argmax())
+    floor = free[best] - FALLBACK
+    labels = np.zeros(len(logits), dtype=int)
+    labels[best] = 1
+    for step in (-1, 1):
+        i = best + step
+        while 0 <= i < len(logits):
+            if free[i] >= floor:
+                labels[i] = 1
+            elif not (0 <= i + step < len(logits) and free[i + step] >= floor):
+                break
+            i += step
+    return labels
 
 
 def _repeated(

@@ -27,6 +27,7 @@ import sklearn
 from sklearn.linear_model import LogisticRegression
 
 from pipeline.clean.blocks import block_key, split_blocks
+from pipeline.clean.card import write_card
 from pipeline.clean.features import doc_features, feature_dicts
 from pipeline.clean.metrics import aggregate, page_counts
 from pipeline.clean.model import DEFAULT_DIR, BlockModel
@@ -35,7 +36,7 @@ from pipeline.linear import LinearModel, hash_features
 
 N_FEATURES = 2**18
 C = 0.5
-SMOOTHING = (0.5, 1.0, 1.5, 2.0)
+SMOOTHING = (0.25, 0.5, 1.0, 1.5)
 THRESHOLDS = (-0.5, 0.0, 0.5)
 #: labels of the hand-written dumps: line prefix -> body?
 PREFIXES = {"+": 1, "-": 0, "t": 0, "a": 0, "d": 0}
@@ -275,26 +276,5 @@ def train(wcxb: Path, out: Path = DEFAULT_DIR, *, extra: Path | None = None) -> 
         }
     )
     final.linear.save(out)
-    _model_card(out, final.linear.meta)
+    write_card(out, final.linear.meta)
     return metrics
-
-
-def _model_card(out: Path, meta: dict) -> None:
-    template = (Path(__file__).parent / "data" / "model_card.md").read_text(encoding="utf-8")
-    metrics = meta["metrics"]
-
-    def row(name: str) -> str:
-        m = metrics[name]
-        return f"| {name} | {m['pages']} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} |"
-
-    card = template.format(
-        metrics="\n".join(row(n) for n in ("wcxb_tune", "wcxb_test")),
-        pages=json.dumps(meta["data"]["pages"]),
-        extra_docs=meta["data"]["extra_docs"],
-        smoothing=meta["smoothing"],
-        threshold=meta["threshold"],
-        n_features=meta["n_features_hashed"],
-        versions=", ".join(f"{k} {v}" for k, v in meta["versions"].items()),
-        wcxb_sha=meta["data"]["wcxb_dev_sha256"],
-    )
-    (out / "MODEL_CARD.md").write_text(card, encoding="utf-8")

@@ -22,10 +22,11 @@ import numpy as np
 from scipy import sparse
 
 from pipeline.linear import LinearModel, ModelIntegrityError, sha256_file
+from pipeline.paths import model_dir
 from pipeline.strength import features as _features
 
 LABELS = ("none", "correlational", "conditional_causal", "direct_causal")
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "strength"
+DEFAULT_MODEL_DIR = model_dir("strength")
 LEXICON_FILE = "lexicons.json"
 
 

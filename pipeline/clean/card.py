@@ -1,3 +1,11 @@
+"""The model card written next to the trained boilerplate model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+TEMPLATE = """\
 # Model card: overclaim boilerplate block classifier
 
 **Task.** Label every line (block) of a plain-text dump of a web page as article body or
@@ -45,7 +53,30 @@ AEB figures are reported in the project README (`overclaim evaluate boilerplate 
 
     python -c "from pathlib import Path; from pipeline.clean.train import train; print(train(Path('../shared/corpora/boilerplate/wcxb-dev'), Path('models/boilerplate')))"
 
-**Limits.** English only (stopwords and cues are English). Trained on page dumps where
+**Limits.** Made for English pages: the cue lists are English (the stopword list also
+covers the commonest function words of five other European languages). Trained on page dumps where
 each block is one line; hard-wrapped text (several lines per paragraph) is scored line by
 line. The labels come from WCXB's LLM-drafted, human-reviewed gold text, so they inherit
 its choices (captions and headlines are usually not body).
+"""
+
+
+def write_card(out: Path, meta: dict) -> None:
+    """Write ``MODEL_CARD.md`` into the model folder ``out`` from the model's ``meta``."""
+    metrics = meta["metrics"]
+
+    def row(name: str) -> str:
+        m = metrics[name]
+        return f"| {name} | {m['pages']} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} |"
+
+    card = TEMPLATE.format(
+        metrics="\n".join(row(n) for n in ("wcxb_tune", "wcxb_test")),
+        pages=json.dumps(meta["data"]["pages"]),
+        extra_docs=meta["data"]["extra_docs"],
+        smoothing=meta["smoothing"],
+        threshold=meta["threshold"],
+        n_features=meta["n_features_hashed"],
+        versions=", ".join(f"{k} {v}" for k, v in meta["versions"].items()),
+        wcxb_sha=meta["data"]["wcxb_dev_sha256"],
+    )
+    (out / "MODEL_CARD.md").write_text(card, encoding="utf-8")
