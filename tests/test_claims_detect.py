@@ -39,6 +39,29 @@ NON_CLAIMS = [
     ("She was diagnosed with MS in 2009.", "2009", {"kind": "count", "value": 2009}),
 ]
 
+# Service, staff and money figures that the exact rules rule out.
+SERVICE_AND_MONEY = [
+    ("The trust employs 9,400 staff across 4 hospitals.", "9,400", {"kind": "count", "value": 9400}),
+    ("The new wing will have 320 beds.", "320", {"kind": "count", "value": 320}),
+    ("Doctors in training voted by 98 percent to strike.", "98 percent", {"kind": "percent", "value": 98}),
+    ("The company now holds a 38 percent share of the global market for insulin pens.", "38 percent",
+     {"kind": "percent", "value": 38}),
+    ("About 62 percent of voters back the plan.", "About 62 percent",
+     {"kind": "percent", "value": 62, "bound": "about"}),
+]
+
+# Claims that older versions of the rules wrongly ruled out ("per cent" read as money,
+# "of users" as page views, "percent drop" as a dose in drops).
+RULE_TRAPS = [
+    ("Seventy-three per cent of patients said their symptoms had improved.", "Seventy-three per cent",
+     {"kind": "percent", "value": 73}),
+    ("Online therapy helped 56 percent of users sleep normally again.", "56 percent",
+     {"kind": "percent", "value": 56}),
+    ("The tax was followed by an 8 percent drop in obesity among girls.", "8 percent",
+     {"kind": "percent", "value": 8}),
+    ("The outbreak has infected 14 children and 3 staff.", "3", {"kind": "count", "value": 3}),
+]
+
 SAMPLE_SIZES = [
     ("The researchers followed 4,812 adults in the study.", "4,812", {"kind": "count", "value": 4812}),
     ("The survey of 2,300 parents was carried out online.", "2,300", {"kind": "count", "value": 2300}),
@@ -81,6 +104,16 @@ def test_claims_non_claims_dropped(model: ClaimModel, sentence: str, text: str, 
 @pytest.mark.parametrize(("sentence", "text", "fields"), NON_CLAIMS)
 def test_claims_rules_rule_out_non_claims(sentence: str, text: str, fields: dict) -> None:
     assert non_claim_role(sentence, quantity(sentence, text, **fields)) is not None
+
+
+@pytest.mark.parametrize(("sentence", "text", "fields"), SERVICE_AND_MONEY)
+def test_claims_rules_rule_out_service_and_money(sentence: str, text: str, fields: dict) -> None:
+    assert non_claim_role(sentence, quantity(sentence, text, **fields)) == "other"
+
+
+@pytest.mark.parametrize(("sentence", "text", "fields"), RULE_TRAPS)
+def test_claims_rules_do_not_rule_out_claims(sentence: str, text: str, fields: dict) -> None:
+    assert non_claim_role(sentence, quantity(sentence, text, **fields)) is None
 
 
 @pytest.mark.parametrize(("sentence", "text", "fields", "_"), SEED)

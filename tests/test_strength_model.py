@@ -21,15 +21,10 @@ HARD_CASES = [
     ("The drug did not reduce mortality.", "direct_causal"),
     ("Could a daily walk keep dementia at bay?", "conditional_causal"),
     ("the condition could be cured as a result of the treatment", "conditional_causal"),
-    pytest.param(
+    (
         "If the theory of Dr. Paolo Zamboni is correct, liberation therapy for multiple sclerosis "
         "is a cure for the condition.",
         "conditional_causal",
-        marks=pytest.mark.xfail(
-            reason="known miss: the corpus has no epistemic 'if' without a modal; the features "
-            "see it (test_strength_features) but the weights predict none",
-            strict=True,
-        ),
     ),
     (
         "Patients with MS were found to be at least 3.7 times more likely to suffer from CCSVI.",

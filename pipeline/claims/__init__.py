@@ -70,10 +70,11 @@ def detect_claims(
         return []
     model = model or load_default()
     claims = []
+    memo: dict = {}
     for quantity, decision in zip(quantities, model.classify(sentence, quantities)):
         if decision.label == NONE:
             continue
-        slots = extract_slots(sentence, quantity)
+        slots = extract_slots(sentence, quantity, memo=memo)
         claims.append({
             "type": decision.label,
             "sentence": sentence,

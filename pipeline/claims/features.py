@@ -31,6 +31,9 @@ PEOPLE = frozenset(
 )
 CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s-\s|\b(?:but|while|whereas|although|though)\b")
 WINDOW = 6
+#: letters kept of each sentence word as a crude stem ("infected", "infections" -> "infec"),
+#: so that unseen inflections of known words still count
+STEM = 5
 NEAR_CHARS = 60
 
 
@@ -111,8 +114,8 @@ class SentenceContext:
         starts: start offset of each token.
         ends: end offset of each token.
         cues: ``(group, start, end)`` for every cue phrase found.
-        features: sentence-level features (cue groups present, hashed unigrams and bigrams,
-            the first two words).
+        features: sentence-level features (cue groups present, hashed unigrams, their
+            five-letter stems and bigrams, the first two words).
         breaks: offsets of clause breaks (punctuation, "but", "while", "whereas").
     """
 
@@ -160,6 +163,7 @@ def sentence_context(sentence: str, lexicon: Lexicon | None = None) -> SentenceC
     words = [t for t in tokens if t[0].isalpha()]
     for word in words:
         features["w=" + word] = 1.0
+        features["ws=" + word[:STEM]] = 1.0
     for left, right in zip(words, words[1:]):
         features["b=" + left + "_" + right] = 1.0
     for word in words[:2]:

@@ -117,7 +117,8 @@ def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
     return found
 
 
-def extract_slots(sentence: str, quantity: dict | None = None, rules: SlotRules | None = None) -> dict[str, str | None]:
+def extract_slots(sentence: str, quantity: dict | None = None, rules: SlotRules | None = None,
+                  memo: dict[re.Pattern[str], list[re.Match[str]]] | None = None) -> dict[str, str | None]:
     """Find the six slots of a claim in its sentence.
 
     Args:
@@ -125,6 +126,8 @@ def extract_slots(sentence: str, quantity: dict | None = None, rules: SlotRules 
         quantity: the claim's quantity (offsets into ``sentence``); used to prefer the
             candidate nearest to it and to keep the quantity itself out of the slots.
         rules: compiled rules; the packaged ``slots.json`` by default.
+        memo: pattern matches already found in this same sentence (filled as a side effect);
+            pass one dict for all claims of a sentence so each pattern runs once per sentence.
 
     Returns:
         ``slot -> text`` (an exact substring of ``sentence``) or ``None``.
@@ -138,7 +141,13 @@ def extract_slots(sentence: str, quantity: dict | None = None, rules: SlotRules 
         found[slot] = None
         for pattern in rules.patterns[slot]:
             best = None
-            for match in _matches(pattern, sentence):
+            if memo is None:
+                matches = _matches(pattern, sentence)
+            elif pattern in memo:
+                matches = memo[pattern]
+            else:
+                matches = memo[pattern] = _matches(pattern, sentence)
+            for match in matches:
                 start, end = _clean(sentence, match.start("x"), match.end("x"), rules, slot)
                 cut = min((s for s, _ in taken if start < s < end), default=None)
                 if cut is not None:

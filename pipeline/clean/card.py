@@ -45,7 +45,7 @@ recall averaged over pages, F1 of the averages; text mode on rendered dumps):
 |---|---|---|---|---|
 {metrics}
 
-AEB figures are reported in the project README (`overclaim evaluate boilerplate PATH --mode text`).
+{evaluation}
 
 **Versions.** {versions}.
 
@@ -65,11 +65,27 @@ def write_card(out: Path, meta: dict) -> None:
     """Write ``MODEL_CARD.md`` into the model folder ``out`` from the model's ``meta``."""
     metrics = meta["metrics"]
 
+    labels = {
+        "wcxb_tune": "WCXB tuning split (also in the final refit)",
+        "wcxb_test": "WCXB held-out split",
+    }
+
     def row(name: str) -> str:
         m = metrics[name]
-        return f"| {name} | {m['pages']} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} |"
+        return f"| {labels[name]} | {m['pages']} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} |"
 
+    evaluation = "\n".join(
+        f"- {name}: precision {m['precision']:.3f}, recall {m['recall']:.3f}, F1 {m['f1']:.3f} "
+        f"({m['pages']} pages)"
+        for name, m in sorted(meta.get("evaluation", {}).items())
+    )
+    if evaluation:
+        evaluation = (
+            "Evaluation only (never trained or tuned on), measured with "
+            "`pipeline.clean.evaluate.evaluate(PATH, mode)`:\n\n" + evaluation
+        )
     card = TEMPLATE.format(
+        evaluation=evaluation,
         metrics="\n".join(row(n) for n in ("wcxb_tune", "wcxb_test")),
         pages=json.dumps(meta["data"]["pages"]),
         extra_docs=meta["data"]["extra_docs"],

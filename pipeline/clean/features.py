@@ -32,14 +32,16 @@ DATE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(\s|$)")
 END_PERIOD = re.compile(r"[.!?][\"'”’)\]]*$")
 SEPARATORS = re.compile(r"\s[|•·/»›]\s|\s-\s")
 BULLET = re.compile(r"^[•·*»›▪►✓-]\s")
-PUNCT = re.compile(r"[^\w\s]")
-DIGIT = re.compile(r"\d")
-CAPITALISED = re.compile(r"\b[^\W\d_a-z]")
-LOWER_START = re.compile(r"\b[a-z]")
+#: what is deleted from a document to count, line by line, its digits and punctuation
+NOT_DIGIT = re.compile(r"[^\d\n]+")
+NOT_PUNCT = re.compile(r"\w+|[^\S\n]+")
+#: capitalised word starts, lower-case word starts and sentence ends, or a line break
+CAPITALISED = re.compile(r"\b[^\W\d_a-z]|\n")
+LOWER_START = re.compile(r"\b[a-z]|\n")
+SENTENCE_ENDS = re.compile(r"[.!?](?=[\"'”’)]?(?:\s|$))|\n")
 
 #: word-count bins (upper bounds, inclusive)
 WORD_BINS = (0, 1, 2, 4, 8, 15, 30, 60)
@@ -49,6 +51,8 @@ CONTEXT_SHAPE = ("len", "stop", "end_period", "end_other", "n_sent", "cue")
 OFFSETS = (-2, -1, 1, 2)
 #: how many words of a block give lexical features
 MAX_WORDS = 40
+#: blocks of more words than this give no lexical features
+LEXICAL_MAX = 25
 #: blocks of at most this many words also give word pairs and their whole key
 SHORT = 10
 #: a block of at least this many words counts as prose for the document core
@@ -111,8 +115,26 @@ _I = _SHAPE_INDEX
 _BIN_OF = [next(i for i, b in enumerate(WORD_BINS) if n <= b) for n in range(WORD_BINS[-1] + 1)]
 
 
-def _shape(block: str, lower: list[str], stop: frozenset[str], matched: list[Cue]) -> list[float]:
-    """The :data:`SHAPE` features of one block, in that order."""
+def _line_counts(pattern: re.Pattern[str], joined: str, n: int) -> list[int]:
+    """Per line of ``joined``, the number of characters left after deleting ``pattern``."""
+    lengths = [len(line) for line in pattern.sub("", joined).split("\n")]
+    return lengths[:n]
+
+
+def _start_counts(pattern: re.Pattern[str], joined: str) -> list[int]:
+    """Per line of ``joined``, the matches of ``pattern`` (one character each, or \\n)."""
+    return [len(line) for line in "".join(pattern.findall(joined)).split("\n")]
+
+
+def _shape(
+    block: str, lower: list[str], stop: frozenset[str], matched: list[Cue], counts: tuple[int, ...]
+) -> list[float]:
+    """The :data:`SHAPE` features of one block, in that order.
+
+    ``counts`` holds the block's digits, punctuation marks, capitalised and lower-case word
+    starts and sentence ends, counted over the whole document at once.
+    """
+    n_digits, n_punct, capitals, lowers, n_sentences = counts
     n = len(lower)
     chars = len(block)
     bins = [0.0] * (len(WORD_BINS) + 1)
@@ -123,11 +145,10 @@ def _shape(block: str, lower: list[str], stop: frozenset[str], matched: list[Cue
         stop_ratio = n_stop / n
         stop0 = float(n_stop == 0 and n >= 3)
         comma = min(block.count(",") / n, 1.0)
-    capitals = len(CAPITALISED.findall(block))
-    alpha = capitals + len(LOWER_START.findall(block))
+    alpha = capitals + lowers
     if alpha:
         caps = capitals / alpha
-    digit = len(DIGIT.findall(block)) / chars
+    digit = n_digits / chars
     end_period = end_colon = end_ellipsis = end_other = 0.0
     if END_PERIOD.search(block) and not block.endswith("..."):
         end_period = 1.0
@@ -150,7 +171,7 @@ def _shape(block: str, lower: list[str], stop: frozenset[str], matched: list[Cue
         math.log1p(chars) / 7,
         stop_ratio,
         stop0,
-        len(PUNCT.findall(block)) / chars,
+        n_punct / chars,
         digit,
         caps,
         float(n >= 2 and block.isupper()),
@@ -159,7 +180,7 @@ def _shape(block: str, lower: list[str], stop: frozenset[str], matched: list[Cue
         end_colon,
         end_ellipsis,
         end_other,
-        math.log1p(len(SENTENCE_END.findall(block))) / 2,
+        math.log1p(n_sentences) / 2,
         url,
         email,
         date,
@@ -173,12 +194,17 @@ def _shape(block: str, lower: list[str], stop: frozenset[str], matched: list[Cue
 
 def lexical_names(lower: list[str], key: str) -> set[str]:
     """Lexical feature names of a block: its words (``w:``), first and last word (``f:``,
-    ``l:``) and, for short blocks, its word pairs (``b:``) and whole key (``k:``)."""
+    ``l:``) and, for short blocks, its word pairs (``b:``) and whole key (``k:``).
+
+    Blocks longer than :data:`LEXICAL_MAX` words have none: prose is judged by its shape,
+    since its topic words (a health site's menu says "Doctors", "Prevention") mislead.
+    """
+    if not lower or len(lower) > LEXICAL_MAX:
+        return set()
     words = lower[:MAX_WORDS]
     names = {"w:" + w for w in words}
-    if words:
-        names.add("f:" + words[0])
-        names.add("l:" + lower[-1])
+    names.add("f:" + words[0])
+    names.add("l:" + lower[-1])
     if len(lower) <= SHORT:
         names.update(f"b:{a}_{b}" for a, b in pairwise(words))
         names.add("k:" + key)
@@ -191,10 +217,22 @@ def doc_features(blocks: list[str]) -> DocFeatures:
     stop = stopwords()
     lows = [b.lower() for b in blocks]
     lower = [WORD.findall(low) for low in lows]
-    keys = [" ".join(WORD.findall(NUMBER.sub("0", low))) for low in lows]
+    joined = "\n".join(b.replace("\n", " ") for b in blocks)
+    digits = _line_counts(NOT_DIGIT, joined, n)
+    counts = zip(
+        digits,
+        _line_counts(NOT_PUNCT, joined, n),
+        _start_counts(CAPITALISED, joined),
+        _start_counts(LOWER_START, joined),
+        _start_counts(SENTENCE_ENDS, joined),
+    )
+    keys = [
+        " ".join(WORD.findall(NUMBER.sub("0", low))) if d else " ".join(words)
+        for low, words, d in zip(lows, lower, digits)
+    ]
     key_counts = Counter(keys)
     matched = [match_cues(low, words) for low, words in zip(lows, lower)]
-    rows = [_shape(b, lw, stop, m) for b, lw, m in zip(blocks, lower, matched)]
+    rows = [_shape(b, lw, stop, m, c) for b, lw, m, c in zip(blocks, lower, matched, counts)]
     shape = np.array(rows, dtype=np.float64).reshape(n, len(SHAPE))
     shape[:, _I["dup"]] = [float(bool(k) and key_counts[k] > 1) for k in keys]
     width = len(CONTEXT_SHAPE)
@@ -229,20 +267,28 @@ def _position(lower: list[list[str]], shape: np.ndarray) -> np.ndarray:
     out[0, 6] = 1.0
     out[n - 1, 7] = 1.0
     content = [set(words).difference(stop) for words in lower]
-    is_long = np.array([len(words) >= LONG for words in lower])
+    long_flags = [len(words) >= LONG for words in lower]
+    is_long = np.array(long_flags)
     core: Counter[str] = Counter()
-    for i in np.flatnonzero(is_long):
-        core.update(content[i])
+    for words, flag in zip(content, long_flags):
+        if flag:
+            core.update(words)
+    in_core = {w for w, c in core.items() if c >= 1}  # words of some long block
+    in_other_core = {w for w, c in core.items() if c >= 2}  # ... of another long block
     title = content[0]
-    for i in range(n):
-        words = content[i]
+    title_sim = [0.0] * n
+    core_sim = [0.0] * n
+    core_none = [0.0] * n
+    for i, (words, flag) in enumerate(zip(content, long_flags)):
         if not words:
             continue
         if i:
-            out[i, 8] = len(words & title) / len(words)
-        own = 1 if is_long[i] else 0
-        out[i, 9] = sum(1 for w in words if core[w] > own) / len(words)
-        out[i, 10] = float(out[i, 9] == 0)
+            title_sim[i] = len(words & title) / len(words)
+        core_sim[i] = len(words & (in_other_core if flag else in_core)) / len(words)
+        core_none[i] = float(core_sim[i] == 0)
+    out[:, 8] = title_sim
+    out[:, 9] = core_sim
+    out[:, 10] = core_none
     lengths = shape[:, _I["len"]]
     longs = is_long.astype(np.float64)
     for col, (values, half) in ((11, (lengths, 3)), (12, (longs, 5))):

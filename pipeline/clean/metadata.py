@@ -26,7 +26,7 @@ DATE_LINE = re.compile(
 BYLINE = re.compile(
     r"^(?i:(?:(?:written|posted|reported|words|story|text|edited)\s+)?by:?)\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|la|and|&))*)"
-    r"(?:\s*(?:[,|•·–-]|(?i:\bon\b|\bupdated\b|\bpublished\b)).*)?$"
+    r"(?:\s*(?:[,|•·–@-]|(?i:\bon\b|\bupdated\b|\bpublished\b)).*)?$"
 )
 AUTHOR_LINE = re.compile(r"^(?:author|written by|reporter)\s*:\s*(?P<name>[A-Z][\w.'’ -]{2,60})$", re.IGNORECASE)
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.utils import murmurhash3_32
 
-from pipeline.clean.features import DENSE, MAX_WORDS, SHORT, DocFeatures
 from pipeline import paths
+from pipeline.clean.features import DENSE, LEXICAL_MAX, MAX_WORDS, SHORT, DocFeatures
 from pipeline.linear import LinearModel
 
 #: log-odds given to a block that a cue or folder repetition removes
@@ -88,7 +88,7 @@ class BlockModel:
 
     def _lexical(self, lower: list[str], key: str) -> float:
         """Sum of the weights of :func:`pipeline.clean.features.lexical_names`, cached."""
-        if not lower:
+        if not lower or len(lower) > LEXICAL_MAX:
             return 0.0
         caches = self._caches
         words = lower[:MAX_WORDS]
