@@ -1,4 +1,4 @@
-"""Exact non-claim rules: years, dates, phone numbers, prices, doses, ages, page views.
+"""Exact non-claim rules: years, dates, phone numbers, prices, doses, ages, views, service counts.
 
 The rules are data (``data/rules.json``); this module compiles them and tells, for one
 quantity in its sentence, which non-claim role an exact rule gives it (or ``None``).

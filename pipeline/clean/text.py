@@ -79,9 +79,10 @@ def decide(
     labels = np.zeros(len(blocks), dtype=int)
     free = np.flatnonzero(~forced)
     labels[free] = model.decode(logits[free])  # removed blocks do not break the body's run
+    sentences = _sentences(blocks, features.words)
     if not labels.any() and not forced.all():
-        labels = _best_region(logits, forced)
-    _extend_edges(labels, logits, forced, features.words, blocks)
+        labels = _best_region(logits, forced, sentences)
+    _extend_edges(labels, logits, forced, sentences)
     keep = [bool(k) for k in labels]
     decision = Decision(blocks, keep, reasons)
     _metadata(decision, features.words)
@@ -89,7 +90,7 @@ def decide(
 
 
 def _extend_edges(
-    labels: np.ndarray, logits: np.ndarray, forced: np.ndarray, words: list[int], blocks: list[str]
+    labels: np.ndarray, logits: np.ndarray, forced: np.ndarray, sentences: np.ndarray
 ) -> None:
     """Grow each run of body blocks over adjacent sentences the classifier nearly accepted.
 
@@ -100,10 +101,7 @@ def _extend_edges(
     """
 
     def sentence_like(i: int) -> bool:
-        return (
-            not labels[i] and not forced[i] and words[i] >= EDGE_WORDS and logits[i] >= EDGE
-            and blocks[i].rstrip("\"'”’)").endswith((".", "!", "?"))
-        )
+        return not labels[i] and not forced[i] and sentences[i] and logits[i] >= EDGE
 
     for i in np.flatnonzero(labels):
         for step in (-1, 1):
@@ -113,14 +111,23 @@ def _extend_edges(
                 j += step
 
 
-def _best_region(logits: np.ndarray, forced: np.ndarray) -> np.ndarray:
+def _sentences(blocks: list[str], words: list[int]) -> np.ndarray:
+    """Which blocks are full sentences of at least :data:`EDGE_WORDS` words."""
+    return np.array([
+        n >= EDGE_WORDS and b.rstrip("\"'”’)").endswith((".", "!", "?")) for b, n in zip(blocks, words)
+    ])
+
+
+def _best_region(logits: np.ndarray, forced: np.ndarray, sentences: np.ndarray) -> np.ndarray:
     """Fallback when no block looks like body in absolute terms: the document's best region.
 
-    The best block is kept with its neighbours whose log-odds come within
-    :data:`FALLBACK` of it, bridging single weaker blocks.
+    The best-scoring full sentence (or, without one, the best block) is kept with its
+    neighbours whose log-odds come within :data:`FALLBACK` of it, bridging single weaker
+    blocks.
     """
     free = np.where(forced, -np.inf, logits)
-    best = int(free.argmax())
+    candidates = np.where(sentences & ~forced, free, -np.inf)
+    best = int(candidates.argmax()) if np.isfinite(candidates.max()) else int(free.argmax())
     floor = free[best] - FALLBACK
     labels = np.zeros(len(logits), dtype=int)
     labels[best] = 1
