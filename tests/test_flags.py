@@ -91,6 +91,7 @@ def test_flags_animal_to_human_but_not_mouse_results_as_mouse_results() -> None:
     "There is no cure for multiple sclerosis.",
     "The supplement is not a miracle cure.",
     "Experts warned against claims of a cure.",
+    "This product is not intended to diagnose, treat, cure, or prevent any disease.",
 ])
 def test_flags_negated_cure_is_careful(sentence: str) -> None:
     text, sents = _article([(sentence, "none")])
