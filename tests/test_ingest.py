@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.ingest import IngestError, RawDoc, decode, from_bytes_doc, looks_like_html, read, walk
@@ -135,7 +135,7 @@ def test_ingest_looks_like_html() -> None:
     assert not looks_like_html(b"Plain text with <b>tags</b> inside")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.binary(max_size=2000))
 def test_ingest_arbitrary_bytes_never_crash(data: bytes) -> None:
     try:
@@ -146,7 +146,7 @@ def test_ingest_arbitrary_bytes_never_crash(data: bytes) -> None:
         assert isinstance(doc.content, str) and doc.content.strip()
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.text(max_size=500))
 def test_ingest_decode_roundtrips_utf8(text: str) -> None:
     if "\x00" in text:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.quantities import find_quantities
@@ -31,13 +31,13 @@ def check_spans(text: str, offset: int = 0) -> None:
             assert q["value"] is None and q["low"] <= q["high"]
 
 
-@settings(max_examples=300, deadline=None, database=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much], database=None)
 @given(TEXTS)
 def test_quantities_properties_never_crash_and_spans_match(text: str) -> None:
     check_spans(text)
 
 
-@settings(max_examples=100, deadline=None, database=None)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much], database=None)
 @given(TEXTS, st.integers(min_value=0, max_value=10_000))
 def test_quantities_properties_offset_shifts_spans(text: str, offset: int) -> None:
     check_spans(text, offset)

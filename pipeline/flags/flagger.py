@@ -80,6 +80,7 @@ def flag_article(text: str, sentences: list[Sentence], claims: list[dict]) -> tu
     """
     designs = detect_designs(text)
     context = _context(text, designs, claims)
+    findings = associations(text, sentences, context)
     flags: list[dict] = []
     for index, sentence in enumerate(sentences):
         span = text[sentence.start:sentence.end]
@@ -89,7 +90,7 @@ def flag_article(text: str, sentences: list[Sentence], claims: list[dict]) -> tu
         flags += _relative_flags(context, sentence, span, own_claims)
         flags += _association_flags(context, sentence, span, own_claims)
         if not any(f["type"] == "causal_overstatement" and f["start"] == sentence.start for f in flags):
-            flags += _topic_flags(context, sentence, span, own_claims)
+            flags += _topic_flags(context, sentence, span, findings)
         flags += _animal_flags(context, sentence, span)
     flags.sort(key=lambda f: (f["start"], f["type"]))
     for number, flag in enumerate(flags, start=1):
@@ -182,44 +183,64 @@ def _association_flags(context: Context, sentence: Sentence, span: str, own: lis
     return [_flag("causal_overstatement", sentence, span, score, text, [c["id"] for c in claims], evidence)]
 
 
-def _sides(claim: dict) -> tuple[set[str], set[str]]:
-    """Topic words of an association's two sides: exposure (before the relation cue, plus the
-    intervention and population slots) and outcome (after it, plus the outcome slot)."""
-    sentence = claim["sentence"]
-    cue = lexicon("cues")["relation"].search(sentence)
-    cut = cue.start() if cue else claim["quantity"]["start"] - claim["start"]
-    exposure = topic_terms(sentence[:cut]) | topic_terms(claim.get("intervention") or "")
-    outcome = topic_terms(sentence[cut:]) | topic_terms(claim.get("outcome") or "")
-    return exposure - outcome, outcome - exposure
+@dataclass(frozen=True)
+class Association:
+    """An associational finding of the article, split into its two sides' topic words."""
+
+    start: int
+    end: int
+    exposure: frozenset[str]
+    outcome: frozenset[str]
+    claim_id: str | None = None
 
 
-def _topic_flags(context: Context, sentence: Sentence, span: str, own: list[dict]) -> list[dict]:
-    """A causal sentence about the exposure and outcome of an association reported elsewhere
-    in an article with no randomized evidence: "ultra-processed foods drive depression"."""
+def associations(text: str, sentences: list[Sentence], context: Context) -> list[Association]:
+    """The article's associational findings: sentences with an association claim, and
+    sentences that describe an observational design together with a relation ("people who
+    drank coffee were less likely to..."). Each is cut at its relation cue into an exposure
+    side (plus the claim's intervention slot) and an outcome side (plus its outcome slot)."""
+    relation = lexicon("cues")["relation"]
+    by_sentence = {c["start"]: c for c in context.association_claims}
+    observational = [d["start"] for d in context.designs if d["label"] == "observational"]
+    found = []
+    for sentence in sentences:
+        span = text[sentence.start:sentence.end]
+        claim = by_sentence.get(sentence.start)
+        cue = relation.search(span)
+        if claim is None and not (cue and any(sentence.start <= s < sentence.end for s in observational)):
+            continue
+        cut = cue.start() if cue else claim["quantity"]["start"] - sentence.start
+        exposure = topic_terms(span[:cut]) | topic_terms((claim or {}).get("intervention") or "")
+        outcome = topic_terms(span[cut:]) | topic_terms((claim or {}).get("outcome") or "")
+        found.append(Association(sentence.start, sentence.end, frozenset(exposure - outcome),
+                                 frozenset(outcome - exposure), claim["id"] if claim else None))
+    return found
+
+
+def _topic_flags(context: Context, sentence: Sentence, span: str, findings: list[Association]) -> list[dict]:
+    """A causal sentence about both sides of an association reported elsewhere in an article
+    with no randomized evidence: "ultra-processed foods drive depression"."""
     cues = lexicon("cues")
-    if (context.has_rct or sentence.strength not in CAUSAL or cues["cure"].search(span)
-            or cues["caution"].search(span) or cues["animal_scope"].search(span)):
+    if (context.has_rct or cues["cure"].search(span) or cues["caution"].search(span)
+            or cues["animal_scope"].search(span)):
         return []
     verb = cues["effect_verbs"].search(span)
-    if not verb:
+    # a causal verb with no correlational phrase counts even where the classifier said correlational
+    causal = sentence.strength in CAUSAL or (sentence.strength == "correlational" and not cues["relation"].search(span))
+    if not verb or not causal:
         return []
     words = topic_terms(span)
-    linked = []
-    for claim in context.association_claims:
-        if claim in own:
-            continue
-        exposure, outcome = _sides(claim)
-        if (words & exposure and words & outcome) or words & topic_terms(claim.get("intervention") or ""):
-            linked.append(claim)
+    linked = [f for f in findings if f.start != sentence.start and words & f.exposure and words & f.outcome]
     if not linked:
         return []
     score = 0.7 if sentence.strength == "direct_causal" else 0.55
-    text = explanations()["causal_overstatement"]["exposure"].format(
-        exposure=linked[0].get("intervention") or "the exposure", cue=verb.group(),
-        evidence_kind=explanations()["evidence_kind"]["association"], rct=explanations()["rct"]["absent"])
-    evidence = [{"start": c["start"], "end": c["end"], "text": context.text[c["start"]:c["end"]], "role": "association"}
-                for c in linked[:MAX_EVIDENCE]]
-    return [_flag("causal_overstatement", sentence, span, score, text, [c["id"] for c in own], evidence)]
+    templates = explanations()
+    text = templates["causal_overstatement"]["exposure"].format(
+        exposure=", ".join(sorted(words & linked[0].exposure)), cue=verb.group(),
+        evidence_kind=templates["evidence_kind"]["association"], rct=templates["rct"]["absent"])
+    evidence = [{"start": f.start, "end": f.end, "text": context.text[f.start:f.end], "role": "association"}
+                for f in linked[:MAX_EVIDENCE]]
+    return [_flag("causal_overstatement", sentence, span, score, text, [], evidence)]
 
 
 def _uncontrolled_flags(context: Context, sentence: Sentence, span: str, own: list[dict]) -> list[dict]:
