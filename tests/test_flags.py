@@ -124,12 +124,25 @@ def test_flags_causal_verb_on_association_number() -> None:
     ("experiments in mice", "animal"),
     ("human cells in a dish", "cell"),
     ("a meta-analysis of 40 trials", "meta_analysis"),
+    ("No randomized trial has tested it.", "planned_trial"),
+    ("Human clinical trials will begin next year.", "planned_trial"),
+    ("Mice were randomly assigned to the drug or a placebo.", "animal_trial"),
+    ("The randomized trial did not find a benefit.", "rct"),
 ])
 def test_flags_design_detection(text: str, label: str) -> None:
     labels = {d["label"] for d in detect_designs(text)}
     assert label in labels
     for design in detect_designs(text):
         assert text[design["start"]:design["end"]] == design["text"]
+
+
+def test_flags_randomized_mice_do_not_back_claims_for_people() -> None:
+    text, sents = _article([
+        ("Mice were randomly assigned to the compound or a placebo.", "none"),
+        ("The compound could help people with arthritis beat their pain.", "conditional_causal"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert "animal_to_human" in _types(flags, "help people")
 
 
 def test_flags_explanations_have_no_unfilled_placeholders() -> None:

@@ -7,7 +7,8 @@ import re
 
 from pipeline.flags.cues import lexicon
 
-DESIGNS = ("rct", "meta_analysis", "observational", "uncontrolled", "animal", "cell", "human_trial", "planned_trial")
+DESIGNS = ("rct", "meta_analysis", "observational", "uncontrolled", "animal", "cell", "human_trial",
+           "planned_trial", "animal_trial")
 #: trial mentions that are evidence only when the trial was done
 TRIALS = ("rct", "human_trial")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -26,23 +27,26 @@ def detect_designs(text: str) -> list[dict]:
         for match in pattern.finditer(text):
             if match.start() < last_end:
                 continue
-            if label in TRIALS and _unrealised(text, match.start(), match.end()):
-                label_here = "planned_trial"
-            else:
-                label_here = label
+            label_here = _trial_kind(text, match.start(), match.end()) if label in TRIALS else label
             found.append({"label": label_here, "start": match.start(), "end": match.end(), "text": match.group()})
             last_end = match.end()
     return sorted(found, key=lambda d: (d["start"], d["label"]))
 
 
-def _unrealised(text: str, start: int, end: int) -> bool:
-    """A trial that is planned, needed or denied in its sentence ("no randomized trial has
-    tested it", "human trials will begin next year") is not evidence."""
-    before = text.rfind(".", 0, start)
-    before = max(before, text.rfind("\n", 0, start), text.rfind("?", 0, start), text.rfind("!", 0, start))
+def _trial_kind(text: str, start: int, end: int) -> str:
+    """What a trial mention is evidence of, judged from its sentence: ``planned_trial`` when
+    it is planned, needed or denied ("no randomized trial has tested it", "human trials will
+    begin"), ``animal_trial`` when the randomized animals are mice or cells, else ``rct`` /
+    ``human_trial`` as matched."""
+    before = max(text.rfind(mark, 0, start) for mark in ".?!\n")
     after = _SENTENCE_END.search(text, end)
     sentence = text[before + 1:after.start() if after else len(text)]
-    return bool(lexicon("cues")["unrealised_trial"].search(sentence))
+    cues = lexicon("cues")
+    if cues["unrealised_trial"].search(sentence):
+        return "planned_trial"
+    if cues["animal_scope"].search(sentence):
+        return "animal_trial"
+    return "rct" if lexicon("designs")["rct"].search(text, start, end) else "human_trial"
 
 
 def summarize(designs: list[dict]) -> set[str]:
