@@ -61,8 +61,8 @@ def test_cli_flag_direct_equals_flag_on_extract(extracted: Path, tmp_path: Path)
     assert runner.invoke(app, ["flag", str(SAMPLES), "-o", str(out), "-q"]).exit_code == 0
     chained = tmp_path / "chained.jsonl"
     assert runner.invoke(app, ["flag", str(extracted), "-o", str(chained), "-q"]).exit_code == 0
-    strip = lambda r: {k: r[k] for k in ("id", "claims", "flags")}  # noqa: E731
-    assert [strip(r) for r in _read(out)] == [strip(r) for r in _read(chained)]
+    keys = ("id", "claims", "flags", "assessment")
+    assert [{k: r[k] for k in keys} for r in _read(out)] == [{k: r[k] for k in keys} for r in _read(chained)]
 
 
 def _bad_inputs(folder: Path) -> dict[str, str | None]:
