@@ -34,10 +34,13 @@ Inputs = Annotated[list[Path], typer.Argument(help="Files and folders: .html/.ht
 Output = Annotated[Optional[str], typer.Option("--output", "-o", help="Output JSONL; '-' or omitted: stdout. Errors go to OUT.errors.jsonl (stderr with stdout).")]
 Model = Annotated[Optional[Path], typer.Option("--model", help="A saved overclaim pipeline folder (default: the shipped models/overclaim-en).")]
 Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
+Scheduler = Annotated[Optional[str], typer.Option("--scheduler", help="Run on a Dask cluster: 'local' (--jobs worker processes here) or a scheduler address such as tcp://host:8786; inputs must be readable by every worker. Needs overclaim[dask].", show_default=False)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 
 
-def _run(inputs: list[Path], output: str | None, model: Path | None, jobs: int, quiet: bool, *, flag: bool) -> None:
+def _run(inputs: list[Path], output: str | None, model: Path | None, jobs: int, scheduler: str | None, quiet: bool,
+         *, flag: bool) -> None:
+    from pipeline.distributed import SchedulerError
     from pipeline.export import writers
     from pipeline.run import run_batch
 
@@ -53,10 +56,14 @@ def _run(inputs: list[Path], output: str | None, model: Path | None, jobs: int, 
                 progress.update(task, completed=done, total=total)
 
         try:
-            for outcome in run_batch(inputs, flag=flag, model=str(model) if model else None, jobs=jobs, on_progress=tick):
+            for outcome in run_batch(inputs, flag=flag, model=str(model.resolve()) if model else None, jobs=jobs,
+                                     scheduler=scheduler, on_progress=tick):
                 records.write_all(outcome.records)
                 errors.write_all(outcome.errors)
                 failed += len(outcome.errors)
+        except SchedulerError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(2) from None
         finally:
             if progress:
                 progress.stop()
@@ -72,18 +79,20 @@ def _progress():  # noqa: ANN202 - rich is imported lazily
 
 
 @app.command()
-def extract(inputs: Inputs, output: Output = None, model: Model = None, jobs: Jobs = 1, quiet: Quiet = False) -> None:
+def extract(inputs: Inputs, output: Output = None, model: Model = None, jobs: Jobs = 1, scheduler: Scheduler = None,
+            quiet: Quiet = False) -> None:
     """Articles -> cleaned text, metadata and numeric claims (one JSONL record per article).
 
     Exit code 0 when every input was processed, 1 when some failed (see the errors file).
     """
-    _run(inputs, output, model, jobs, quiet, flag=False)
+    _run(inputs, output, model, jobs, scheduler, quiet, flag=False)
 
 
 @app.command()
-def flag(inputs: Inputs, output: Output = None, model: Model = None, jobs: Jobs = 1, quiet: Quiet = False) -> None:
+def flag(inputs: Inputs, output: Output = None, model: Model = None, jobs: Jobs = 1, scheduler: Scheduler = None,
+         quiet: Quiet = False) -> None:
     """Like extract, plus overstatement flags; also reads JSONL written by extract without re-extracting."""
-    _run(inputs, output, model, jobs, quiet, flag=True)
+    _run(inputs, output, model, jobs, scheduler, quiet, flag=True)
 
 
 def _print(result: dict) -> None:

@@ -159,6 +159,7 @@ def _work(task: tuple[Path, bool, dict[str, int] | None, int]) -> Outcome:
 
 
 def run_batch(inputs: Iterable[str | Path], *, flag: bool, model: str | None = None, jobs: int = 1,
+              scheduler: str | None = None,
               on_progress: Callable[[int, int], None] | None = None) -> Iterator[Outcome]:
     """Process every input file in sorted walk order, yielding one :class:`Outcome` per file.
 
@@ -167,6 +168,8 @@ def run_batch(inputs: Iterable[str | Path], *, flag: bool, model: str | None = N
         flag: add the overstatement flags (``overclaim flag``).
         model: a saved pipeline folder (default: the shipped one).
         jobs: worker processes; 1 runs in this process.
+        scheduler: run on a Dask cluster instead (``local`` or a scheduler address), see
+            :mod:`pipeline.distributed`.
         on_progress: called with ``(done, total)`` after each file.
     """
     paths = list(walk(inputs))
@@ -174,6 +177,15 @@ def run_batch(inputs: Iterable[str | Path], *, flag: bool, model: str | None = N
     tasks = [(p, flag, *repetition.get(p.parent, (None, 1))) for p in paths]
     total = len(tasks)
     done = 0
+    if scheduler:
+        from pipeline.distributed import run_dask
+
+        for outcome in run_dask(tasks, model=model, scheduler=scheduler, jobs=jobs):
+            done += 1
+            if on_progress:
+                on_progress(done, total)
+            yield outcome
+        return
     if jobs > 1 and total > 1:
         try:
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
