@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from pipeline.clean.cues import DATA, cues, match_cues, removal_reason, triggers
+from pipeline.clean.cues import DATA, cues, match_cues, removal_reason, tail_start, triggers
 
 WORD = re.compile(r"\w+")
 
@@ -34,6 +34,25 @@ def reason(block: str) -> str | None:
         ("Editors' Picks", "navigation"),
         ("https://www.example.com/a-page.htm", "url"),
         ("© 2024 Example News. All rights reserved.", "legal"),
+        ("Sponsored: Doctors Amazed by This One Simple Trick", "advertiser_disclosure"),
+        ("Article continues after advertisement", "advertiser_disclosure"),
+        ("Liked this story? Join 12,000 subscribers and get our free meal-prep guide!", "newsletter"),
+        ("View 57 comments", "comments"),
+        ("★★★★☆ Works well for me", "testimonial"),
+        ("\u201cMy joints feel brand new.\u201d \u2014 Gloria, 64", "testimonial"),
+        ("###", "release_tail"),
+        ("Press inquiries", "release_tail"),
+        ("About the Northfield Institute of Nutrition", "release_tail"),
+        ("Established in 1950, the society represents 9,000 nurses across the region.", "organisation_profile"),
+        ("Rita Gomez writes about nutrition for the Valley Courier. She joined the paper in 2012.", "author_bio"),
+        ("Become a monthly supporter", "donation"),
+        ("Shop the post: Calm Blend Tea, $14", "commerce"),
+        ("Enlarge this image", "media_credit"),
+        ("Oskar Lind/Getty Images", "media_credit"),
+        ("These statements have not been evaluated by the FDA.", "supplement_disclaimer"),
+        ("Read more: Why sleep matters for your heart", "teaser"),
+        ("About the study", None),
+        ("The study was founded on earlier work in 2010, the authors said.", None),
         ("Patients who shared a room with a smoker were twice as likely to report symptoms.", None),
         ("The newsletter of the cardiology society reported that 12 percent of patients relapsed within a year of stopping the drug, a figure the authors called worrying.", None),
     ],
@@ -54,3 +73,14 @@ def test_clean_cues_file_is_well_formed():
     raw = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
     assert set(raw) == {"description", "triggers", "categories"}
     assert [cue.name for cue in cues()] == list(raw["categories"])
+
+
+def test_clean_cues_tail_starts_after_the_bulk_of_the_body():
+    kept = [0, 300, 400, 0, 50, 0]
+    reasons = ["comments", None, None, "comments", None, "legal"]
+    assert tail_start(reasons, kept) == 3  # the header at 0 has nothing kept before it
+
+
+def test_clean_cues_no_tail_before_most_of_the_body():
+    assert tail_start([None, "release_tail", None], [100, 0, 500]) is None
+    assert tail_start([None, "legal", None], [500, 0, 10]) is None  # legal is no tail category

@@ -58,3 +58,19 @@ def test_clean_html_given_url_wins():
 def test_clean_html_empty_pages(html):
     cleaned = clean_html(html)
     assert cleaned.text == "" and cleaned.kept_chars == 0
+
+
+def test_clean_html_press_release_end_is_cut():
+    tail = [
+        "###",
+        "About the Harwood Institute for Heart Research",
+        "The institute runs clinical trials in heart disease and trains 200 fellows a year.",
+        "Media contact",
+        "Sam Reyes, (555) 010-2030, press@harwood.example.org",
+    ]
+    page = PAGE.replace("</article>", "".join(f"<p>{line}</p>" for line in tail) + "</article>")
+    cleaned = clean_html(page)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in cleaned.text
+    for line in tail[1:]:
+        assert line not in cleaned.text

@@ -105,3 +105,15 @@ def test_clean_text_seed_article():
     for junk in ("Advertiser Disclosure", "How We Make Money", "Our Promise", "Views", "Share",
                  "editorial process", "in your inbox", "https://", "Over the years"):
         assert junk not in cleaned.text
+
+
+def test_clean_text_comment_section_is_cut_whole():
+    comments = [
+        "Comments (2)",
+        "Gina R.: I tried this for a month and my knees have never felt better, honestly amazing stuff!",
+        "Paul: Thanks for writing this, I will share it with my mother who has the same problem.",
+    ]
+    cleaned = clean_text("\n".join(["Aspirin for older adults: new advice", "Share", *BODY, *comments]))
+    assert cleaned.text == "\n\n".join(BODY)
+    reasons = {item["text"]: item["reason"] for item in cleaned.removed}
+    assert reasons[comments[0]] == "comments"

@@ -155,3 +155,75 @@ def test_flags_explanations_have_no_unfilled_placeholders() -> None:
     assert flags
     for flag in flags:
         assert not re.search(r"\{\w+\}", flag["explanation"])
+
+
+def test_flags_causal_sentence_without_a_number_on_a_cohort() -> None:
+    text, sents = _article([
+        ("Saunas save lives.", "none"),
+        ("A cohort study of 2,300 men found that frequent sauna users were less likely to die of heart disease.", "correlational"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert _types(flags, "Saunas save lives") == {"causal_overstatement"}
+    assert _types(flags, "cohort study") == set()
+    assert any(e["role"] == "observational_design" for e in flags[0]["evidence"])
+
+
+@pytest.mark.parametrize(("direct", "flagged"), [(0.9, True), (0.05, False)])
+def test_flags_classifier_score_decides_ordinary_effect_verbs(direct: float, flagged: bool) -> None:
+    text = "The heat relaxes blood vessels. A survey of 900 adults linked sauna use to lower blood pressure."
+    scores = {"none": 1 - direct, "correlational": 0.0, "conditional_causal": 0.0, "direct_causal": direct}
+    sents = [Sentence(0, 30, "none", scores), Sentence(31, len(text), "correlational")]
+    _, flags = flag_article(text, sents, [])
+    assert (_types(flags, "relaxes") == {"causal_overstatement"}) is flagged
+
+
+def test_flags_trial_backs_only_its_own_topic() -> None:
+    text, sents = _article([
+        ("A randomised controlled trial of 3,700 pregnant women found that the flu vaccine reduced flu in their babies.", "direct_causal"),
+        ("A survey of 5,200 office workers found that those who ate dark chocolate had slightly lower blood pressure.", "correlational"),
+        ("A daily square of dark chocolate lowers blood pressure.", "direct_causal"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert _types(flags, "flu vaccine") == set()
+    assert _types(flags, "daily square") == {"causal_overstatement"}
+
+
+def test_flags_trial_that_found_nothing_backs_nothing() -> None:
+    text, sents = _article([
+        ("People with low vitamin D were more likely to be admitted to hospital, health records showed.", "correlational"),
+        ("Earlier randomised trials of vitamin D found no clear benefit.", "direct_causal"),
+        ("Topping up your vitamin D protects your lungs.", "direct_causal"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert _types(flags, "Topping up") == {"causal_overstatement"}
+    assert _types(flags, "Earlier randomised") == set()
+
+
+def test_flags_uncontrolled_result_without_a_claim() -> None:
+    text, sents = _article([("In our clinic, 9 out of 10 patients walk without pain within six weeks.", "none")])
+    _, flags = flag_article(text, sents, [])
+    assert _types(flags, "9 out of 10") == {"uncontrolled_efficacy"}
+
+
+def test_flags_animal_headline_without_species() -> None:
+    text, sents = _article([
+        ("Green tea burns belly fat.", "direct_causal"),
+        ("In mice, the extract cut weight gain by 25 percent.", "direct_causal"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert "animal_to_human" in _types(flags, "Green tea")
+    assert _types(flags, "In mice") == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Those who did not benefit may simply not have replied.",
+    "The study cannot show that coffee protects the liver.",
+    "If the findings hold up in people, the diet might one day help children with epilepsy.",
+    "Shingles is a painful rash caused by the same virus that causes chickenpox.",
+])
+def test_flags_hedged_negated_and_background_sentences_are_careful(sentence: str) -> None:
+    text, sents = _article([
+        (sentence, "direct_causal"),
+        ("A cohort study of 9,000 adults linked the habit to a lower risk.", "correlational"),
+    ])
+    assert _types(flag_article(text, sents, [])[1], sentence[:20]) == set()

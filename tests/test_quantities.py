@@ -461,3 +461,13 @@ def test_quantities_lexicons_load_and_are_documented() -> None:
         assert "_doc" in load(name), name
     with pytest.raises(ValueError):
         load("nonexistent")
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("One-in-five adults has high cholesterol.", "One-in-five", 0.2),
+    ("Smokers face a one-in-10 chance of a stroke.", "one-in-10", 0.1),
+    ("About 1-in-4 women had the condition.", "About 1-in-4", 0.25),
+])
+def test_quantities_hyphenated_one_in_n(sentence: str, text: str, value: float) -> None:
+    (quantity,) = [q for q in find_quantities(sentence) if q["kind"] == "fraction"]
+    assert (quantity["text"], quantity["value"]) == (text, value)

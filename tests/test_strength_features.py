@@ -106,6 +106,60 @@ def test_cue_features_on_hard_cases(sentence: str, expected: set[str], absent: s
     assert not absent & features, sorted(absent & features)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        (
+            "Cardiac magnetic resonance may be useful for selecting patients for biopsy.",
+            {"modal_scope:nonrelational", "hedges:govern_no_relation"},
+            {"modal_scope:cause", "hedges:govern_relation"},
+        ),
+        (
+            "Early rhythm control may reduce the risk of stroke.",
+            {"modal_scope:cause", "hedges:govern_causal"},
+            {"modal_scope:nonrelational"},
+        ),
+        (
+            "These results suggest that higher ferritin levels are associated with mortality.",
+            {"modal_scope:corr", "hedges:govern_relation"},
+            {"hedges:govern_causal"},
+        ),
+        (
+            "Catheter ablation reduced the burden of atrial fibrillation.",
+            {"cause_verb:finite_d", "cause_verb:finite_object"},
+            {"cause_verb:passive_by"},
+        ),
+        ("Systolic pressure was lowered by the combination pill.", {"cause_verb:passive_by"}, set()),
+        ("Cardiac rehabilitation was effective in reducing readmissions.", {"efficacy:in_doing"}, set()),
+        (
+            "Resting heart rate was higher in women than in men.",
+            {"compar:be_in_group", "than:group"},
+            {"cause_verb:finite_d"},
+        ),
+        (
+            "Patients with kidney disease had more bleeding events than patients without it.",
+            {"compar:had_more", "than:group"},
+            set(),
+        ),
+        (
+            "The risk score may help clinicians identify patients for early discharge.",
+            {"cause_object:practice"},
+            set(),
+        ),
+    ],
+)
+def test_construction_features(sentence: str, expected: set[str], absent: set[str]) -> None:
+    features = cue_features(sentence)
+    assert expected <= features, sorted(features)
+    assert not absent & features, sorted(absent & features)
+
+
+def test_lexicon_structural_lists_are_loaded_and_are_not_cues() -> None:
+    lexicon = load_lexicon()
+    assert "useful" in lexicon.words["nonrelational_predicates"]
+    assert all(tag != "useful" for entries in lexicon.index.values() for _, tag in entries)
+
+
 def test_nested_cue_of_another_family_is_dropped() -> None:
     tokens = tokenize("linked to a lower risk")
     tags = {tag for _, _, tag in find_cues(tokens, load_lexicon())}

@@ -26,6 +26,10 @@ First record line: genre code (N news, P press, A abstract, B blog), ``|``, sent
 * ``#N``: take the N-th occurrence of SPAN when it occurs more than once.
 
 ``s`` gives slots (``pop int out cmp tf att``), ``h`` gives hedges, both ``|``-separated.
+
+``@doc NAME`` starts an article-like group: the records after it, up to the next ``@doc``
+line (``@doc -`` ends a group without starting one), get ``"doc": NAME`` and are read
+together, in order, as one article (their sentences joined by spaces).
 """
 
 from __future__ import annotations
@@ -138,7 +142,7 @@ def parse_quantity(text: str, line: str) -> dict:
     return q
 
 
-def parse_record(block: list[str], split: str) -> dict:
+def parse_record(block: list[str], split: str, doc: str | None = None) -> dict:
     """Turn one record block (list of lines) into a corpus record without an id."""
     code, _, text = block[0].partition("| ")
     if code not in GENRES or not text:
@@ -147,6 +151,8 @@ def parse_record(block: list[str], split: str) -> dict:
     record: dict = {"id": None, "split": split, "genre": GENRES[code], "text": text,
                     "quantities": [], "slots": {name: None for name in SLOTS.values()},
                     "hedges": []}
+    if doc:
+        record["doc"] = doc
     for line in block[1:]:
         if line.startswith("q "):
             record["quantities"].append(parse_quantity(text, line))
@@ -170,7 +176,7 @@ def parse_record(block: list[str], split: str) -> dict:
 
 def read_batch(path: Path) -> list[dict]:
     """Parse one batch file into records (ids are assigned later)."""
-    split = None
+    split, doc = None, None
     records, block = [], []
     lines = path.read_text(encoding="utf-8").splitlines() + [""]
     for number, raw in enumerate(lines, 1):
@@ -180,12 +186,16 @@ def read_batch(path: Path) -> list[dict]:
         if line.startswith("@split "):
             split = line.split()[1]
             continue
+        if line.startswith("@doc "):
+            name = line.split()[1]
+            doc = None if name == "-" else name
+            continue
         if line:
             block.append(line)
             continue
         if block:
             try:
-                records.append(parse_record(block, split))
+                records.append(parse_record(block, split, doc))
             except BuildError as err:
                 raise BuildError(f"{path.name} near line {number}: {err}") from None
             block = []

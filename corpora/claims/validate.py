@@ -22,6 +22,8 @@ from collections import Counter
 from pathlib import Path
 
 TOP_KEYS = {"id", "split", "genre", "text", "quantities", "slots", "hedges"}
+TOP_OPTIONAL = {"doc"}
+DOC_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 Q_KEYS = {"text", "start", "end", "kind", "value", "low", "high", "bound", "direction",
           "claim", "role"}
 Q_OPTIONAL = {"ci_low", "ci_high", "p_value", "unit", "from_value", "to_value"}
@@ -157,8 +159,8 @@ def check_record(rec: dict, line_no: int) -> tuple[list[str], list[str]]:
     """Return (errors, warnings) for one record."""
     where = f"line {line_no} ({rec.get('id')})"
     keys = set(rec)
-    if keys != TOP_KEYS:
-        return [f"{where}: keys {sorted(keys)} != {sorted(TOP_KEYS)}"], []
+    if not TOP_KEYS <= keys <= TOP_KEYS | TOP_OPTIONAL:
+        return [f"{where}: keys {sorted(keys)} != {sorted(TOP_KEYS)} (+ optional {sorted(TOP_OPTIONAL)})"], []
     errors: list[str] = []
     warnings: list[str] = []
     text = rec["text"]
@@ -166,6 +168,8 @@ def check_record(rec: dict, line_no: int) -> tuple[list[str], list[str]]:
         errors.append(f"{where}: bad id")
     if rec["split"] not in SPLITS:
         errors.append(f"{where}: split {rec['split']!r}")
+    if "doc" in rec and not (isinstance(rec["doc"], str) and DOC_ID.fullmatch(rec["doc"])):
+        errors.append(f"{where}: doc {rec['doc']!r} is not a lowercase id")
     if rec["genre"] not in GENRES:
         errors.append(f"{where}: genre {rec['genre']!r}")
     if not isinstance(text, str) or not text.strip() or text != text.strip():
@@ -225,6 +229,26 @@ def check_record(rec: dict, line_no: int) -> tuple[list[str], list[str]]:
     return errors, warnings
 
 
+def check_docs(records: list[dict]) -> list[str]:
+    """Article groups: each ``doc`` id is one contiguous run of 2+ records in one split."""
+    errors = []
+    runs: list[tuple[str, list[dict]]] = []
+    for rec in records:
+        doc = rec.get("doc")
+        if doc and runs and runs[-1][0] == doc:
+            runs[-1][1].append(rec)
+        elif doc:
+            runs.append((doc, [rec]))
+    seen = Counter(doc for doc, _ in runs)
+    errors.extend(f"doc {doc}: not contiguous" for doc, n in seen.items() if n > 1)
+    for doc, members in runs:
+        if len(members) < 2:
+            errors.append(f"doc {doc}: an article needs at least 2 sentences")
+        if len({r["split"] for r in members}) > 1:
+            errors.append(f"doc {doc}: sentences in more than one split")
+    return errors
+
+
 def sentence_type(rec: dict) -> str:
     """The sentence label: its claim types joined with '+', or 'non_claim'."""
     types = sorted({q["claim"] for q in rec["quantities"] if q.get("claim")})
@@ -243,6 +267,8 @@ def print_counts(records: list[dict]) -> None:
               f"words {min(words, default=0)}-{max(words, default=0)}")
         genre = Counter(r["genre"] for r in recs)
         print("genre:", dict(sorted(genre.items())))
+        docs = {r["doc"] for r in recs if r.get("doc")}
+        print(f"article groups: {len(docs)} with {sum(bool(r.get('doc')) for r in recs)} sentences")
         contains = Counter()
         for r in recs:
             types = {q["claim"] for q in r["quantities"] if q["claim"]}
@@ -289,6 +315,7 @@ def main(argv: list[str]) -> int:
                 records.append(rec)
     ids = Counter(r["id"] for r in records)
     errors.extend(f"duplicate id {i}" for i, n in ids.items() if n > 1)
+    errors.extend(check_docs(records))
     texts = Counter(r["text"] for r in records)
     errors.extend(f"duplicate text: {t}" for t, n in texts.items() if n > 1)
     for rec in records:

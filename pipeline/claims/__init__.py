@@ -4,7 +4,9 @@ For each quantity of a sentence (found by :func:`pipeline.quantities.find_quanti
 exact rules first rule out dates, years, prices, doses, ages, phone numbers and page views;
 a linear classifier over features of the quantity and its sentence (study-design,
 intervention, harm and prevalence cues, the words around the number) then says
-``none`` / ``efficacy`` / ``safety`` / ``association`` / ``prevalence``. Every claim gets its
+``none`` / ``efficacy`` / ``safety`` / ``association`` / ``prevalence``. In an article, the
+study designs it names (:mod:`pipeline.claims.context`) are features too, so that the design
+decides between association and efficacy. Every claim gets its
 slots (population, intervention, outcome, comparator, timeframe, attribution) and hedges as
 exact text of its sentence.
 """
@@ -50,6 +52,7 @@ def detect_claims(
     sent_start: int = 0,
     strength: str | None = None,
     model: ClaimModel | None = None,
+    context: dict[str, float] | None = None,
 ) -> list[dict]:
     """The claims of one sentence.
 
@@ -60,6 +63,8 @@ def detect_claims(
         sent_start: offset of the sentence in the document; added to every offset returned.
         strength: the sentence's claim strength, copied onto each claim.
         model: the claim model; :func:`load_default` when ``None``.
+        context: the sentence's article design context from
+            :func:`pipeline.claims.context.article_contexts`; ``None`` for a sentence seen alone.
 
     Returns:
         Contract Claim dicts without ``id``, in quantity order; non-claims are dropped. Each
@@ -71,7 +76,7 @@ def detect_claims(
     model = model or load_default()
     claims = []
     memo: dict = {}
-    for quantity, decision in zip(quantities, model.classify(sentence, quantities)):
+    for quantity, decision in zip(quantities, model.classify(sentence, quantities, context)):
         if decision.label == NONE:
             continue
         slots = extract_slots(sentence, quantity, memo=memo)

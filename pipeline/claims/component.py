@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.claims import ClaimModel, detect_claims, load_default
+from pipeline.claims.context import article_contexts
 from pipeline.extensions import register
 from pipeline.linear import ModelIntegrityError
 
@@ -39,6 +40,7 @@ class ClaimDetector:
     Each quantity span carries its quantity dict in ``span._.quantity`` (character offsets
     into the Doc), as the ``overclaim_quantities`` component writes it. The sentence's
     ``sent._.strength`` (``None`` when no strength component ran) is copied onto its claims.
+    The study designs named in the article give each sentence its typing context.
 
     Args:
         nlp: the pipeline.
@@ -86,11 +88,13 @@ class ClaimDetector:
             shifted = dict(quantity, start=quantity["start"] - start, end=quantity["end"] - start)
             by_sentence.setdefault(start, []).append(shifted)
         claims = []
-        for start in sorted(by_sentence):
+        order = sorted(by_sentence)
+        contexts = article_contexts(doc.text, [(s, sentences[s].end_char) for s in order]) if order else []
+        for start, context in zip(order, contexts):
             sent = sentences[start]
             quantities = sorted(by_sentence[start], key=lambda q: (q["start"], q["end"]))
-            claims.extend(detect_claims(sent.text, quantities, sent_start=start,
-                                        strength=sent._.strength, model=self.model))
+            claims.extend(detect_claims(sent.text, quantities, sent_start=start, strength=sent._.strength,
+                                        model=self.model, context=context))
         doc._.claims = [{"id": f"c{i}", **claim} for i, claim in enumerate(claims, 1)]
         return doc
 

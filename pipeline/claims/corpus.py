@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.claims.context import article_contexts
 from pipeline.claims.model import NONE
 
 #: gold-only fields that must never reach the classifier as features
@@ -79,3 +80,26 @@ def labelled_quantities(record: dict, finder: Callable[[str], list[dict]] | None
     covered = {j for j in links if j is not None}
     pairs += [(strip_gold(g), gold_label(g)) for j, g in enumerate(gold) if j not in covered]
     return pairs
+
+
+def record_contexts(records: list[dict]) -> list[dict[str, float] | None]:
+    """The article design context of each record, ``None`` for a sentence without a ``doc``.
+
+    The sentences sharing a ``doc`` id are joined with single spaces, in corpus order, into
+    their article, and :func:`~pipeline.claims.context.article_contexts` describes each of
+    them, as the spaCy component does for a real article.
+    """
+    groups: dict[str, list[int]] = {}
+    for i, record in enumerate(records):
+        if record.get("doc"):
+            groups.setdefault(record["doc"], []).append(i)
+    contexts: list[dict[str, float] | None] = [None] * len(records)
+    for members in groups.values():
+        spans, offset = [], 0
+        for i in members:
+            spans.append((offset, offset + len(records[i]["text"])))
+            offset += len(records[i]["text"]) + 1
+        text = " ".join(records[i]["text"] for i in members)
+        for i, context in zip(members, article_contexts(text, spans)):
+            contexts[i] = context
+    return contexts

@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.claims import ClaimModel, detect_claims, load_default
-from pipeline.claims.corpus import align, gold_label, quantity_finder, read_corpus, strip_gold
+from pipeline.claims.corpus import align, gold_label, quantity_finder, read_corpus, record_contexts, strip_gold
 from pipeline.claims.model import CLAIM_TYPES, NONE
 from pipeline.claims.slots import SLOT_NAMES
 
@@ -68,10 +68,10 @@ def evaluate(corpus: Path, split: str = "test", model: ClaimModel | None = None,
     slot_counts = {s: Counter() for s in SLOT_NAMES}
     hedge = Counter()
     errors = []
-    for record in records:
+    for record, context in zip(records, record_contexts(records)):
         text, gold = record["text"], record["quantities"]
         found = finder(text) if finder else [strip_gold(g) for g in gold]
-        claims = detect_claims(text, found, model=model)
+        claims = detect_claims(text, found, model=model, context=context)
         links = align([c["quantity"] for c in claims], gold)
         best_for_gold: dict[int, dict] = {}
         for claim, j in zip(claims, links):

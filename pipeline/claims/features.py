@@ -35,6 +35,9 @@ WINDOW = 6
 #: so that unseen inflections of known words still count
 STEM = 5
 NEAR_CHARS = 60
+#: cue groups crossed with the article's study design
+CROSSED_CUES = frozenset({"adverse", "harm", "treatment", "treated_group", "trial", "association", "observational",
+                          "prevalence", "effect", "demographic", "condition_holder", "health"})
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,11 @@ def load_lexicon(path: Path = DATA / "cues.json") -> Lexicon:
 
 
 def find_cues(tokens: list[str], starts: list[int], ends: list[int], lexicon: Lexicon) -> list[tuple[str, int, int]]:
-    """Every cue phrase in a token list, as ``(group, start, end)`` character offsets."""
+    """Every cue phrase in a token list, as ``(group, start, end)`` character offsets.
+
+    A phrase inside a longer phrase of another group is dropped: "stopped treatment" is an
+    ``adverse`` cue, not also an ``effect`` one ("stopped").
+    """
     cues = []
     n = len(tokens)
     suffix_words = tuple(s for s, _ in lexicon.suffixes)
@@ -100,7 +107,9 @@ def find_cues(tokens: list[str], starts: list[int], ends: list[int], lexicon: Le
         if suffix_words and len(token) > 4 and token.endswith(suffix_words):
             cues += [(g, starts[i], ends[i]) for s, g in lexicon.suffixes
                      if token.endswith(s) and len(token) >= len(s) + 2]
-    return cues
+    return [cue for cue in cues if not any(
+        other[0] != cue[0] and other[1] <= cue[1] and cue[2] <= other[2] and other[2] - other[1] > cue[2] - cue[1]
+        for other in cues)]
 
 
 @dataclass
@@ -171,12 +180,15 @@ def sentence_context(sentence: str, lexicon: Lexicon | None = None) -> SentenceC
     return SentenceContext(sentence, lower, tokens, starts, ends, cues, features, breaks)
 
 
-def quantity_features(ctx: SentenceContext, quantity: dict) -> dict[str, float]:
+def quantity_features(ctx: SentenceContext, quantity: dict, doc: dict[str, float] | None = None) -> dict[str, float]:
     """Features of one quantity (offsets into ``ctx.text``) plus its sentence's features.
 
     Args:
         ctx: the sentence context from :func:`sentence_context`.
         quantity: a quantity dict (``text``, ``start``, ``end``, ``kind``, ...).
+        doc: the sentence's article context (:func:`pipeline.claims.context.article_contexts`),
+            or ``None`` for a sentence seen alone; its design features are added and crossed
+            with the cue groups of the quantity's clause.
 
     Returns:
         A ``name -> value`` dict ready for :class:`FeatureIndex`.
@@ -243,7 +255,24 @@ def quantity_features(ctx: SentenceContext, quantity: dict) -> dict[str, float]:
             feats["near_before=" + name] = 1.0
         elif cue_start >= end and cue_start - end <= NEAR_CHARS:
             feats["near_after=" + name] = 1.0
+    if doc:
+        add_design_features(feats, doc, kind)
     return feats
+
+
+def add_design_features(feats: dict[str, float], doc: dict[str, float], kind: str) -> None:
+    """Add the article's design features to a quantity's features, with crosses: the
+    article summary and nearest design statement against the clause's cue groups and the
+    quantity's kind (an observational article's "25 percent lower risk" is an association,
+    a trial's "per 1,000 person-years" an efficacy figure, a harm cue a safety one)."""
+    feats.update(doc)
+    anchors = [name for name in doc if name.startswith(("doc_kind=", "near_design="))]
+    clause = [name[7:] for name in feats if name.startswith("clause=")]
+    for anchor in anchors:
+        feats[anchor + "&kind=" + kind] = 1.0
+        for cue in clause:
+            if cue in CROSSED_CUES:
+                feats[anchor + "&clause=" + cue] = 1.0
 
 
 def magnitude(value: float) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,15 @@ from pipeline.linear import LinearModel
 #: label of the non-claim class; the others are the contract's claim types
 NONE = "none"
 CLAIM_TYPES = ("efficacy", "safety", "association", "prevalence")
+#: a quantity is a non-claim only when the classifier gives ``none`` at least this
+#: probability; below it the most likely claim type wins even if ``none`` is the single most
+#: likely class (the claim mass is often split over two types)
+NONE_THRESHOLD = 0.5
+#: words between two quantities that make them the two sides of one comparison
+COMPARISON = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|against|than|while|whereas)(?!\w)|\bv\b",
+                        re.IGNORECASE)
+#: the most characters between the two sides of a comparison
+COMPARISON_GAP = 80
 
 
 @dataclass
@@ -37,10 +47,12 @@ class ClaimModel:
 
     Attributes:
         linear: the fitted linear model; its classes are ``"none"`` and the claim types.
+        none_threshold: the least probability of ``none`` that makes a quantity a non-claim.
         index: the hashed-feature column index (memoizes feature-name hashes).
     """
 
     linear: LinearModel
+    none_threshold: float = NONE_THRESHOLD
     index: FeatureIndex = field(init=False)
 
     def __post_init__(self) -> None:
@@ -70,12 +82,14 @@ class ClaimModel:
         exp = np.exp(raw)
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def classify(self, sentence: str, quantities: list[dict]) -> list[Decision]:
+    def classify(self, sentence: str, quantities: list[dict], context: dict[str, float] | None = None) -> list[Decision]:
         """Decide for each quantity (offsets into ``sentence``) whether it is a claim, and which.
 
         Args:
             sentence: the sentence text.
             quantities: quantity dicts whose ``start``/``end`` index into ``sentence``.
+            context: the sentence's article design context
+                (:func:`pipeline.claims.context.article_contexts`), ``None`` when seen alone.
 
         Returns:
             One :class:`Decision` per quantity, in order.
@@ -91,12 +105,46 @@ class ClaimModel:
             if ctx is None:
                 ctx = sentence_context(sentence, self._lexicon)
             decisions.append(None)
-            rows.append(quantity_features(ctx, quantity))
+            rows.append(quantity_features(ctx, quantity, context))
             pending.append(i)
         if rows:
             proba = self.probabilities(rows)
-            best = proba.argmax(axis=1)
+            share_comparison_types(sentence, [quantities[i] for i in pending], proba,
+                                   self.linear.classes)
             classes = self.linear.classes
-            for i, row, k in zip(pending, proba, best):
+            none = classes.index(NONE) if NONE in classes else None
+            for i, row in zip(pending, proba):
+                k = int(row.argmax())
+                if none is not None and k == none and row[none] < self.none_threshold:
+                    k = int(np.delete(row, none).argmax())
+                    k += k >= none
                 decisions[i] = Decision(classes[k], float(row[k]))
         return decisions  # type: ignore[return-value]
+
+
+def share_comparison_types(sentence: str, quantities: list[dict], proba: np.ndarray,
+                           classes: list[str]) -> None:
+    """Give the two sides of a comparison one claim type, in place.
+
+    Rates quoted side by side ("7 percent of the drug group, compared with 3 percent on
+    placebo"; "27.5% vs 19.1%") take the type of the comparison: for two neighbouring
+    quantities of the same kind joined by a comparison word, the claim-type probabilities
+    of both become their mean (``none`` keeps each its own).
+
+    Args:
+        sentence: the sentence; quantity offsets index into it.
+        quantities: the quantities the rows of ``proba`` belong to, in sentence order.
+        proba: class probabilities, one row per quantity (changed in place).
+        classes: the class names of the columns.
+    """
+    types = [k for k, name in enumerate(classes) if name != NONE]
+    for j in range(1, len(quantities)):
+        first, second = quantities[j - 1], quantities[j]
+        if first.get("kind") != second.get("kind") or second["start"] - first["end"] > COMPARISON_GAP:
+            continue
+        if not COMPARISON.search(sentence[first["end"]:second["start"]]):
+            continue
+        mean = (proba[j - 1, types] + proba[j, types]) / 2
+        for row in (j - 1, j):
+            scale = proba[row, types].sum()
+            proba[row, types] = mean / max(mean.sum(), 1e-12) * scale

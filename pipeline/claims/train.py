@@ -18,7 +18,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from threadpoolctl import threadpool_limits
 
-from pipeline.claims.corpus import corpus_sha256, labelled_quantities, quantity_finder, read_corpus
+from pipeline.claims.corpus import corpus_sha256, labelled_quantities, quantity_finder, read_corpus, record_contexts
 from pipeline.claims.features import load_lexicon, quantity_features, sentence_context
 from pipeline.claims.model import ClaimModel
 from pipeline.claims.rules import load_rules, non_claim_role
@@ -32,11 +32,12 @@ FOLDS = 5
 CV_TOLERANCE = 0.005
 
 
-def build_rows(records: list[dict]) -> tuple[list[dict[str, float]], list[str], list[int], int]:
-    """Feature dicts, labels and sentence ids of every quantity the classifier would see.
+def build_rows(records: list[dict]) -> tuple[list[dict[str, float]], list[str], list[str], int]:
+    """Feature dicts, labels and groups (article or sentence) of every quantity the classifier sees.
 
     Quantities that an exact rule rules out never reach the classifier, so they are left
-    out of its training data too.
+    out of its training data too. Sentences of an article-like group (``doc``) get their
+    article's design context.
 
     Returns:
         ``(rows, labels, groups, ruled_out)``.
@@ -44,7 +45,7 @@ def build_rows(records: list[dict]) -> tuple[list[dict[str, float]], list[str], 
     finder = quantity_finder()
     lexicon, rules = load_lexicon(), load_rules()
     rows, labels, groups, ruled_out = [], [], [], 0
-    for number, record in enumerate(records):
+    for number, (record, context) in enumerate(zip(records, record_contexts(records))):
         pairs = labelled_quantities(record, finder)
         if not pairs:
             continue
@@ -53,14 +54,14 @@ def build_rows(records: list[dict]) -> tuple[list[dict[str, float]], list[str], 
             if non_claim_role(record["text"], quantity, rules) is not None:
                 ruled_out += 1
                 continue
-            rows.append(quantity_features(ctx, quantity))
+            rows.append(quantity_features(ctx, quantity, context))
             labels.append(label)
-            groups.append(number)
+            groups.append(record.get("doc") or f"s{number}")
     return rows, labels, groups, ruled_out
 
 
 def choose_c(X, y: np.ndarray, groups: np.ndarray) -> tuple[float, dict[str, float]]:
-    """Pick the regularisation strength by cross-validated accuracy (folds over sentences).
+    """Pick the regularisation strength by cross-validated accuracy (folds over articles and lone sentences).
 
     Cs within :data:`CV_TOLERANCE` of the best accuracy count as tied and the largest of
     them is chosen.
@@ -140,15 +141,16 @@ def write_model_card(out: Path, meta: dict, metrics: dict) -> None:
         "Decides for each quantity of a sentence whether it is a numeric health claim and of which",
         "type (efficacy, safety, association, prevalence); exact rules rule out dates, years, prices,",
         "doses, ages, phone numbers, page views, staff/bed/clinic counts, budgets, market shares and",
-        "poll results first. Used by `pipeline.claims.detect_claims` and the `overclaim_claims`",
-        "spaCy component.",
+        "poll results first. In an article, the study designs it names (anywhere, and the nearest",
+        "before each sentence) are features too, so that the design decides between association and",
+        "efficacy. Used by `pipeline.claims.detect_claims` and the `overclaim_claims` spaCy component.",
         "",
         f"- Model: {meta['model']} ({meta['features']['n_features']} hashed features), C={metrics['C']}",
         f"- Training data: `corpora/claims/{meta['training']['corpus']}` (train split, written for this",
         f"  project), sha256 `{meta['training']['corpus_sha256'][:16]}`; {metrics['train_sentences']} sentences,",
         f"  {metrics['train_quantities']} quantities, labels {metrics['label_counts']}",
         f"- Quantities from the quantity grammar: {metrics['grammar']}",
-        f"- Cross-validated accuracy (5 folds over sentences) per C: {metrics['cv_accuracy']}",
+        f"- Cross-validated accuracy (5 folds over articles and lone sentences) per C: {metrics['cv_accuracy']}",
         "- Saved as `weights.npz` + `meta.json` + `SHA256SUMS` (no pickle); rebuild with",
         "  `overclaim train claims`.",
     ]

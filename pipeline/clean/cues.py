@@ -16,12 +16,14 @@ DATA = Path(__file__).parent / "data"
 
 @dataclass(frozen=True)
 class Cue:
-    """One cue category: its name, when it removes a block, and its patterns."""
+    """One cue category: its name, when it removes a block, its patterns and whether a block
+    it removes may start the page's tail."""
 
     name: str
     scope: str
     max_words: int
     patterns: tuple[str, ...]
+    tail: bool = False
 
 
 _GROUP = re.compile(r"(?<!\\)\((?!\?)")
@@ -44,25 +46,47 @@ def cues() -> tuple[Cue, ...]:
     raw = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
     out = []
     for name, spec in raw["categories"].items():
-        unknown = set(spec) - {"scope", "max_words", "patterns"}
+        unknown = set(spec) - {"scope", "max_words", "patterns", "tail"}
         if unknown or spec["scope"] not in {"always", "short", "feature"}:
             raise ValueError(f"cues.json: bad category {name!r} (unknown keys {sorted(unknown)})")
         for pattern in spec["patterns"]:
             re.compile(pattern)
-        out.append(Cue(name, spec["scope"], int(spec.get("max_words", 10**6)), tuple(spec["patterns"])))
+        max_words = int(spec.get("max_words", 10**6))
+        out.append(Cue(name, spec["scope"], max_words, tuple(spec["patterns"]), bool(spec.get("tail"))))
     return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def triggers() -> frozenset[str]:
-    """Words one of which a block must contain for its unanchored patterns to be searched."""
+    """Words one of which a block must contain for an unanchored pattern naming it to be searched."""
     return frozenset(json.loads((DATA / "cues.json").read_text(encoding="utf-8"))["triggers"])
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Cue]]:
+def _matchers() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], dict[str, Cue]]:
+    """The anchored alternation, the unanchored patterns naming each trigger word (indexes
+    into :func:`_unanchored`) and the categories by name."""
     found = cues()
-    return _alternation(found, True), _alternation(found, False), {c.name: c for c in found}
+    unanchored = _unanchored()
+    naming = {word: tuple(i for i, (_, p) in enumerate(unanchored) if word in p) for word in triggers()}
+    return _alternation(found, True), naming, {c.name: c for c in found}
+
+
+@lru_cache(maxsize=1)
+def _unanchored() -> tuple[tuple[Cue, str], ...]:
+    """Every unanchored pattern with its category, in file order."""
+    return tuple((cue, p) for cue in cues() for p in cue.patterns if not p.startswith("^"))
+
+
+@lru_cache(maxsize=512)
+def _floating(indexes: tuple[int, ...]) -> re.Pattern[str]:
+    """One alternation of the unanchored patterns ``indexes``, grouped by category."""
+    chosen: dict[Cue, list[str]] = {}
+    for cue, pattern in (_unanchored()[i] for i in indexes):
+        chosen.setdefault(cue, []).append(pattern)
+    return _alternation(
+        tuple(Cue(c.name, c.scope, c.max_words, tuple(p), c.tail) for c, p in chosen.items()), False
+    )
 
 
 @lru_cache(maxsize=1)
@@ -80,20 +104,23 @@ def match_cues(low: str, words: list[str]) -> list[Cue]:
     """The cue categories found at the start of the lower-cased block ``low``.
 
     Two regex searches per block (one for the patterns anchored at the start of the block,
-    one for the others, within its first :data:`SPAN` characters) give at most one category
-    each, the first in file order. Categories of scope ``short`` only count in blocks of at
-    most ``max_words`` words.
+    one, within its first :data:`SPAN` characters, for the unanchored patterns that name one
+    of the block's trigger words) give at most one category each, the first in file order.
+    Categories of scope ``short`` only count in blocks of at most ``max_words`` words.
 
     Args:
         low: the lower-cased block.
         words: its words (``\\w+`` tokens of ``low``).
     """
-    anchored, floating, by_name = _matchers()
+    anchored, naming, by_name = _matchers()
     n_words = len(words)
     out = []
     found = [anchored.match(low)]
-    if not triggers().isdisjoint(words):
-        found.append(floating.search(low, 0, SPAN))
+    trigger_words = triggers()
+    if not trigger_words.isdisjoint(words):
+        present = trigger_words.intersection(words)
+        indexes = tuple(sorted({i for word in present for i in naming[word]}))
+        found.append(_floating(indexes).search(low, 0, SPAN))
     for match in found:
         if match is not None:
             cue = by_name[match.lastgroup]
@@ -107,4 +134,24 @@ def removal_reason(matched: list[Cue], n_words: int) -> str | None:
     for cue in matched:
         if cue.scope == "always" or (cue.scope == "short" and n_words <= cue.max_words):
             return cue.name
+    return None
+
+
+def tail_start(reasons: list[str | None], kept_chars: list[int]) -> int | None:
+    """Where the page's tail starts: the first block removed by a ``tail`` cue category (a
+    comment-section header, a press release's "Media contact") with more kept text before it
+    than after it, or ``None``.
+
+    Args:
+        reasons: each block's removal reason (a cue category name, another reason or ``None``).
+        kept_chars: each block's kept characters (0 for a removed block).
+    """
+    tails = {cue.name for cue in cues() if cue.tail}
+    after = sum(kept_chars)
+    before = 0
+    for i, (reason, chars) in enumerate(zip(reasons, kept_chars)):
+        after -= chars
+        if reason in tails and before > after:
+            return i
+        before += chars
     return None

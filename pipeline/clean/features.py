@@ -12,11 +12,11 @@ computes the identical linear score faster from the dense matrix and the word li
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
+from functools import lru_cache
+from itertools import chain, compress, pairwise
 
 import numpy as np
 
@@ -25,6 +25,8 @@ from pipeline.clean.cues import Cue, cues, match_cues, stopwords
 
 WORD = re.compile(r"\w+")
 URL = re.compile(r"https?://|www\.\S+\.\w|\.(com|org|net|gov|edu)\b/?", re.IGNORECASE)
+#: what a block must contain for the URL and e-mail patterns to be tried
+LINK_HINT = re.compile(r"http|www\.|\.com|\.org|@")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
@@ -32,16 +34,6 @@ DATE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.IGNORECASE,
 )
-END_PERIOD = re.compile(r"[.!?][\"'”’)\]]*$")
-SEPARATORS = re.compile(r"\s[|•·/»›]\s|\s-\s")
-BULLET = re.compile(r"^[•·*»›▪►✓-]\s")
-#: what is deleted from a document to count, line by line, its digits and punctuation
-NOT_DIGIT = re.compile(r"[^\d\n]+")
-NOT_PUNCT = re.compile(r"\w+|[^\S\n]+")
-#: capitalised word starts, lower-case word starts and sentence ends, or a line break
-CAPITALISED = re.compile(r"\b[^\W\d_a-z]|\n")
-LOWER_START = re.compile(r"\b[a-z]|\n")
-SENTENCE_ENDS = re.compile(r"[.!?](?=[\"'”’)]?(?:\s|$))|\n")
 
 #: word-count bins (upper bounds, inclusive)
 WORD_BINS = (0, 1, 2, 4, 8, 15, 30, 60)
@@ -112,84 +104,191 @@ class DocFeatures:
 
 
 _I = _SHAPE_INDEX
-_BIN_OF = [next(i for i, b in enumerate(WORD_BINS) if n <= b) for n in range(WORD_BINS[-1] + 1)]
+
+#: character classes (bit flags) of :func:`_char_flags`
+_WORD, _DIGIT, _SPACE, _CAPITAL, _LOWER, _SENT_END, _CLOSER, _SEP, _BULLET, _COMMA, _END_CLOSER = (
+    1 << i for i in range(11)
+)
+#: closing quotes and brackets that may follow a sentence's end mark at the end of a block
+END_CLOSERS = "\"'”’)]"
+_FLAG_CHARS = {_SENT_END: ".!?", _CLOSER: "\"'”’)", _SEP: "|•·/»›-", _BULLET: "•·*»›▪►✓-",
+               _COMMA: ",", _END_CLOSER: END_CLOSERS}
+_BMP = 0x10000
+_NEWLINE = 10
+QUOTES = ("\"", "“", "'", "‘")
 
 
-def _line_counts(pattern: re.Pattern[str], joined: str, n: int) -> list[int]:
-    """Per line of ``joined``, the number of characters left after deleting ``pattern``."""
-    lengths = [len(line) for line in pattern.sub("", joined).split("\n")]
-    return lengths[:n]
+def _flags_of(char: str) -> int:
+    r"""The class flags of one character, as Python's ``re`` sees ``\w``, ``\d`` and ``\s``."""
+    flags = 0
+    if char.isalnum() or char == "_":
+        flags |= _WORD
+        if "a" <= char <= "z":
+            flags |= _LOWER
+        elif not char.isdecimal() and char != "_":
+            flags |= _CAPITAL  # what ``[^\W\d_a-z]`` matches
+    if char.isdecimal():
+        flags |= _DIGIT
+    if char.isspace():
+        flags |= _SPACE
+    for flag, chars in _FLAG_CHARS.items():
+        if char in chars:
+            flags |= flag
+    return flags
 
 
-def _start_counts(pattern: re.Pattern[str], joined: str) -> list[int]:
-    """Per line of ``joined``, the matches of ``pattern`` (one character each, or \\n)."""
-    return [len(line) for line in "".join(pattern.findall(joined)).split("\n")]
+@lru_cache(maxsize=1)
+def _bmp_flags() -> np.ndarray:
+    """Class flags of every character of the Basic Multilingual Plane."""
+    return np.array([_flags_of(chr(i)) for i in range(_BMP)], dtype=np.uint16)
+
+
+def _codes(text: str) -> np.ndarray:
+    """The code points of ``text``."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _char_flags(text: str, codes: np.ndarray) -> np.ndarray:
+    """Class flags of each character of ``text`` (``codes`` are its code points)."""
+    flags = _bmp_flags()[np.minimum(codes, _BMP - 1)]
+    for i in np.flatnonzero(codes >= _BMP):
+        flags[i] = _flags_of(text[i])
+    return flags
+
+
+def _shifted(mask: np.ndarray, step: int, fill: bool) -> np.ndarray:
+    """``mask`` moved so that position ``i`` holds ``mask[i + step]`` (``fill`` off the ends)."""
+    out = np.full(len(mask), fill)
+    if step > 0:
+        out[: len(mask) - step] = mask[step:]
+    else:
+        out[-step:] = mask[: len(mask) + step]
+    return out
+
+
+def _char_counts(joined: str) -> dict[str, np.ndarray]:
+    r"""Per line of ``joined``, counts of characters of each kind, in a few array passes.
+
+    Returns, per line: ``chars`` (its length), ``digits``, ``punct`` (neither word characters
+    nor spaces), ``commas``, ``capitals`` and ``lowers`` (word starts matching
+    ``\b[^\W\d_a-z]`` and ``\b[a-z]``), ``sentences`` (``.!?``, maybe closed by a quote or
+    bracket, before a space or the end), ``separators`` (one of ``|•·/»›-`` between two
+    spaces), ``bullet`` (the line starts with a bullet character and a space), ``words``
+    (word starts), ``link_hint`` (hints of a URL or e-mail address, :data:`LINK_HINT`) and
+    ``ending`` (:func:`_endings`).
+    """
+    text = joined + "\n"  # every line ends with a line break
+    codes = _codes(text)
+    flags = _char_flags(text, codes)
+    newline = codes == _NEWLINE
+    ends = np.flatnonzero(newline)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+
+    def per_line(mask: np.ndarray) -> np.ndarray:  # no mask is true on a line break
+        return np.add.reduceat(mask, starts, dtype=np.int64)
+
+    def has(flag: int) -> np.ndarray:
+        return (flags & flag) > 0
+
+    word, space = has(_WORD), has(_SPACE)
+    word_start = word & ~_shifted(word, -1, False)
+    closed = has(_CLOSER) & _shifted(space, 1, True)
+    sentence_end = has(_SENT_END) & (_shifted(space, 1, True) | _shifted(closed, 1, False))
+    inline_space = space & ~newline
+    separator = has(_SEP) & _shifted(inline_space, -1, False) & _shifted(inline_space, 1, False)
+    bullet = has(_BULLET) & _shifted(inline_space, 1, False)
+    return {
+        "chars": ends - starts,
+        "link_hint": per_line(_hint_mask(text, len(codes))),
+        "digits": per_line(has(_DIGIT)),
+        "punct": per_line(~word & ~space),
+        "commas": per_line(has(_COMMA)),
+        "capitals": per_line(word_start & has(_CAPITAL)),
+        "lowers": per_line(word_start & has(_LOWER)),
+        "words": per_line(word_start),
+        "sentences": per_line(sentence_end),
+        "separators": per_line(separator),
+        "bullet": bullet[starts],
+        "ending": _endings(codes, flags, starts, ends),
+    }
+
+
+def _hint_mask(text: str, size: int) -> np.ndarray:
+    """Where ``text`` has a hint of a URL or an e-mail address (:data:`LINK_HINT`)."""
+    mask = np.zeros(size, dtype=bool)
+    mask[[m.start() for m in LINK_HINT.finditer(text)]] = True
+    return mask
+
+
+def _endings(codes: np.ndarray, flags: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """How each line (``starts[i]:ends[i]``) ends: 0 a sentence end (``.!?``, maybe followed
+    by closing quotes or brackets, not ``...``), 1 a colon, 2 an ellipsis, 3 anything else."""
+    positions = np.arange(len(codes))
+    last_open = np.maximum.accumulate(np.where((flags & _END_CLOSER) > 0, -1, positions))[ends - 1]
+    last = np.where(ends > starts, codes[ends - 1], 0)
+    sentence = (last_open >= starts) & ((flags[np.maximum(last_open, 0)] & _SENT_END) > 0)
+    dots = ends - starts >= 3
+    for back in (1, 2, 3):
+        dots &= codes[np.maximum(ends - back, 0)] == ord(".")
+    out = np.full(len(starts), 3)
+    out[last == ord("…")] = 2
+    out[last == ord(":")] = 1
+    out[sentence] = 0
+    out[dots] = 2
+    return out
 
 
 def _shape(
-    block: str, lower: list[str], stop: frozenset[str], matched: list[Cue], counts: tuple[int, ...]
-) -> list[float]:
-    """The :data:`SHAPE` features of one block, in that order.
+    blocks: list[str], lower: list[list[str]], matched: list[list[Cue]], counts: dict[str, np.ndarray]
+) -> np.ndarray:
+    """The :data:`SHAPE` features of every block (one row each), mostly as array operations.
 
-    ``counts`` holds the block's digits, punctuation marks, capitalised and lower-case word
-    starts and sentence ends, counted over the whole document at once.
+    ``counts`` are the blocks' :func:`_char_counts`.
     """
-    n_digits, n_punct, capitals, lowers, n_sentences = counts
-    n = len(lower)
-    chars = len(block)
-    bins = [0.0] * (len(WORD_BINS) + 1)
-    bins[_BIN_OF[n] if n < len(_BIN_OF) else len(WORD_BINS)] = 1.0
-    stop_ratio = stop0 = comma = caps = 0.0
-    if n:
-        n_stop = sum(map(stop.__contains__, lower))
-        stop_ratio = n_stop / n
-        stop0 = float(n_stop == 0 and n >= 3)
-        comma = min(block.count(",") / n, 1.0)
-    alpha = capitals + lowers
-    if alpha:
-        caps = capitals / alpha
-    digit = n_digits / chars
-    end_period = end_colon = end_ellipsis = end_other = 0.0
-    if END_PERIOD.search(block) and not block.endswith("..."):
-        end_period = 1.0
-    elif block.endswith(":"):
-        end_colon = 1.0
-    elif block.endswith(("...", "…")):
-        end_ellipsis = 1.0
-    else:
-        end_other = 1.0
-    url = email = date = 0.0
-    if "http" in block or "www." in block or ".com" in block or ".org" in block:
-        url = float(URL.search(block) is not None)
-    if "@" in block:
-        email = float(EMAIL.search(block) is not None)
-    if digit:
-        date = float(DATE.search(block, 0, 160) is not None)
-    names = {cue.name for cue in matched}
-    return bins + [
-        math.log1p(n) / 4,
-        math.log1p(chars) / 7,
-        stop_ratio,
-        stop0,
-        n_punct / chars,
-        digit,
-        caps,
-        float(n >= 2 and block.isupper()),
-        comma,
-        end_period,
-        end_colon,
-        end_ellipsis,
-        end_other,
-        math.log1p(n_sentences) / 2,
-        url,
-        email,
-        date,
-        float(SEPARATORS.search(block) is not None),
-        float(BULLET.match(block) is not None),
-        float(block[:1] in "\"“'‘"),
-        0.0,
-        float(bool(matched)),
-    ] + [float(name in names) for name in _CUE_NAMES]
+    n = len(blocks)
+    stop = stopwords()
+    shape = np.zeros((n, len(SHAPE)))
+    words = np.fromiter(map(len, lower), dtype=np.int64, count=n)
+    chars = counts["chars"].astype(np.float64)
+    safe_words = np.maximum(words, 1)
+    safe_chars = np.maximum(chars, 1)
+    shape[np.arange(n), np.searchsorted(WORD_BINS, words)] = 1.0
+    flat = list(chain.from_iterable(lower))
+    is_stop = np.fromiter(map(stop.__contains__, flat), dtype=bool, count=len(flat))
+    total = np.concatenate(([0], np.cumsum(is_stop)))
+    bounds = np.cumsum(words)
+    n_stop = (total[bounds] - total[bounds - words]).astype(np.float64)
+    shape[:, _I["len"]] = np.log1p(words) / 4
+    shape[:, _I["chars"]] = np.log1p(chars) / 7
+    shape[:, _I["stop"]] = n_stop / safe_words
+    shape[:, _I["stop0"]] = (n_stop == 0) & (words >= 3)
+    shape[:, _I["punct"]] = counts["punct"] / safe_chars
+    digit = counts["digits"] / safe_chars
+    shape[:, _I["digit"]] = digit
+    alpha = counts["capitals"] + counts["lowers"]
+    shape[:, _I["caps"]] = counts["capitals"] / np.maximum(alpha, 1)
+    shape[:, _I["allcaps"]] = [b.isupper() for b in blocks]
+    shape[:, _I["allcaps"]] *= words >= 2
+    shape[:, _I["comma"]] = np.minimum(counts["commas"] / safe_words, 1.0) * (words > 0)
+    shape[np.arange(n), _I["end_period"] + counts["ending"]] = 1.0
+    shape[:, _I["n_sent"]] = np.log1p(counts["sentences"]) / 2
+    for i in counts["link_hint"].nonzero()[0]:
+        block = blocks[i]
+        if "http" in block or "www." in block or ".com" in block or ".org" in block:
+            shape[i, _I["url"]] = URL.search(block) is not None
+        if "@" in block:
+            shape[i, _I["email"]] = EMAIL.search(block) is not None
+    for i in np.flatnonzero(digit):
+        shape[i, _I["date"]] = DATE.search(blocks[i], 0, 160) is not None
+    shape[:, _I["sep"]] = counts["separators"] > 0
+    shape[:, _I["bullet"]] = counts["bullet"]
+    shape[:, _I["quote"]] = [b.startswith(QUOTES) for b in blocks]
+    for i, found in enumerate(matched):
+        if found:
+            shape[i, _I["cue"]] = 1.0
+            for cue in found:
+                shape[i, _I["cue_" + cue.name]] = 1.0
+    return shape
 
 
 def lexical_names(lower: list[str], key: str) -> set[str]:
@@ -214,27 +313,19 @@ def lexical_names(lower: list[str], key: str) -> set[str]:
 def doc_features(blocks: list[str]) -> DocFeatures:
     """Dense and lexical features of each block of one document (``blocks`` in order)."""
     n = len(blocks)
-    stop = stopwords()
-    lows = [b.lower() for b in blocks]
-    lower = [WORD.findall(low) for low in lows]
+    if not n:
+        return DocFeatures(dense=np.zeros((0, len(DENSE))), tokens=[], keys=[], cues=[])
     joined = "\n".join(b.replace("\n", " ") for b in blocks)
-    digits = _line_counts(NOT_DIGIT, joined, n)
-    counts = zip(
-        digits,
-        _line_counts(NOT_PUNCT, joined, n),
-        _start_counts(CAPITALISED, joined),
-        _start_counts(LOWER_START, joined),
-        _start_counts(SENTENCE_ENDS, joined),
-    )
+    counts = _char_counts(joined)
+    lows, lower = _words(joined.lower(), counts["words"])
+    matched = [match_cues(low, words) for low, words in zip(lows, lower)]
+    shape = _shape(blocks, lower, matched, counts)
     keys = [
-        " ".join(WORD.findall(NUMBER.sub("0", low))) if d else " ".join(words)
-        for low, words, d in zip(lows, lower, digits)
+        " ".join(WORD.findall(NUMBER.sub("0", low))) if digit else " ".join(words)
+        for low, words, digit in zip(lows, lower, shape[:, _I["digit"]].tolist())
     ]
     key_counts = Counter(keys)
-    matched = [match_cues(low, words) for low, words in zip(lows, lower)]
-    rows = [_shape(b, lw, stop, m, c) for b, lw, m, c in zip(blocks, lower, matched, counts)]
-    shape = np.array(rows, dtype=np.float64).reshape(n, len(SHAPE))
-    shape[:, _I["dup"]] = [float(bool(k) and key_counts[k] > 1) for k in keys]
+    shape[:, _I["dup"]] = [bool(k) and key_counts[k] > 1 for k in keys]
     width = len(CONTEXT_SHAPE)
     context = np.zeros((n, len(OFFSETS) * width + len(OFFSETS)))
     src = shape[:, _CONTEXT_INDEX]
@@ -250,9 +341,24 @@ def doc_features(blocks: list[str]) -> DocFeatures:
                 context[: n - d, cols] = src[d:]
             context[max(n - d, 0) :, none] = 1.0
     position = _position(lower, shape)
-    position[:, -1] = [float(bool(CJK.search(b, 0, 40))) for b in blocks]
+    position[:, -1] = [bool(CJK.search(b, 0, 40)) for b in blocks]
     dense = np.hstack([shape, context, position])
     return DocFeatures(dense=dense, tokens=lower, keys=keys, cues=matched)
+
+
+def _words(low: str, counts: np.ndarray) -> tuple[list[str], list[list[str]]]:
+    """The lines of the lower-cased document ``low`` and their words.
+
+    The words are found in one pass over the document and cut into lines by ``counts``
+    (the words of each line, from :func:`_char_counts`); should lower-casing have changed
+    them (a rare letter whose lower case is not a word character), line by line.
+    """
+    lows = low.split("\n")
+    flat = WORD.findall(low)
+    if len(flat) != int(counts.sum()) or len(lows) != len(counts):
+        return lows, [WORD.findall(line) for line in lows]
+    ends = np.cumsum(counts).tolist()
+    return lows, [flat[a:b] for a, b in zip([0] + ends[:-1], ends)]
 
 
 def _position(lower: list[list[str]], shape: np.ndarray) -> np.ndarray:
@@ -270,22 +376,23 @@ def _position(lower: list[list[str]], shape: np.ndarray) -> np.ndarray:
     long_flags = [len(words) >= LONG for words in lower]
     is_long = np.array(long_flags)
     core: Counter[str] = Counter()
-    for words, flag in zip(content, long_flags):
-        if flag:
-            core.update(words)
-    in_core = {w for w, c in core.items() if c >= 1}  # words of some long block
+    for words in compress(content, long_flags):
+        core.update(words)
+    in_core = set(core)  # words of some long block
     in_other_core = {w for w, c in core.items() if c >= 2}  # ... of another long block
     title = content[0]
-    title_sim = [0.0] * n
-    core_sim = [0.0] * n
-    core_none = [0.0] * n
-    for i, (words, flag) in enumerate(zip(content, long_flags)):
-        if not words:
-            continue
-        if i:
-            title_sim[i] = len(words & title) / len(words)
-        core_sim[i] = len(words & (in_other_core if flag else in_core)) / len(words)
-        core_none[i] = float(core_sim[i] == 0)
+    sizes = np.fromiter(map(len, content), dtype=np.float64, count=n)
+    title_hits = np.fromiter(map(len, map(title.intersection, content)), dtype=np.float64, count=n)
+    title_hits[0] = 0.0
+    core_hits = np.fromiter(
+        (len(words & (in_other_core if flag else in_core)) for words, flag in zip(content, long_flags)),
+        dtype=np.float64,
+        count=n,
+    )
+    safe = np.maximum(sizes, 1)
+    title_sim = title_hits / safe
+    core_sim = core_hits / safe
+    core_none = (core_hits == 0) & (sizes > 0)
     out[:, 8] = title_sim
     out[:, 9] = core_sim
     out[:, 10] = core_none

@@ -7,7 +7,8 @@ precision mode; when that comes out short and less than half of what its default
 (a sign that precision mode cut away part of the article), the default extraction is used.
 Blocks that trafilatura lets through and a cue rule removes (advertiser disclosures,
 editorial-promise blurbs, share, newsletter and comment prompts...) are dropped, and so are
-byline and date lines at the top and a first line repeating the headline. ``removed`` lists
+byline and date lines at the top and a first line repeating the headline; a comment section
+or a press release's end ("About ...", "Media contact") after the body removes all below it. ``removed`` lists
 these blocks; what trafilatura itself leaves out of the page is not itemised.
 
 The block classifier of text mode is not applied to trafilatura's paragraphs: on WCXB
@@ -21,7 +22,7 @@ from lxml import etree
 
 from pipeline.clean.blocks import block_key, split_blocks
 from pipeline.clean.cleaned import Cleaned
-from pipeline.clean.cues import match_cues, removal_reason
+from pipeline.clean.cues import match_cues, removal_reason, tail_start
 from pipeline.clean.features import WORD
 from pipeline.clean.metadata import byline_author, date_of_line, parse_date, strip_site_suffix
 
@@ -123,11 +124,15 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
     if tree is None:
         return Cleaned(text="", url=url)
     meta = page_metadata(tree)
+    blocks = split_blocks(_main_text(tree))
+    reasons = [_reason(i, block) for i, block in enumerate(blocks)]
+    if blocks and meta["title"] and block_key(blocks[0]) == block_key(meta["title"]):
+        reasons[0] = "title"
+    start = tail_start(reasons, [0 if r else len(b) for b, r in zip(blocks, reasons)])
+    if start is not None:
+        reasons[start + 1 :] = [r or reasons[start] for r in reasons[start + 1 :]]
     kept, removed = [], []
-    for i, block in enumerate(split_blocks(_main_text(tree))):
-        reason = _reason(i, block)
-        if i == 0 and meta["title"] and block_key(block) == block_key(meta["title"]):
-            reason = "title"
+    for block, reason in zip(blocks, reasons):
         if reason:
             removed.append({"text": block, "reason": reason})
         else:

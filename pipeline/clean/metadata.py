@@ -18,6 +18,8 @@ DATE_PATTERNS = (
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "iso"),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "us"),
 )
+#: every date pattern has a four-digit year
+YEAR = re.compile(r"\d{4}")
 DATE_LINE = re.compile(
     r"^(?:(?:last\s+)?(?:updated|published|posted|modified|reviewed|date)(?:\s+on)?\s*:?\s*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?[\w ,./:-]{6,40}$",
@@ -66,7 +68,7 @@ def byline_author(block: str) -> str | None:
 
 def date_of_line(block: str) -> str | None:
     """The ISO date of a line that is (mostly) a date or a dateline, or ``None``."""
-    if len(block) > 60 or not DATE_LINE.match(block.strip()):
+    if len(block) > 60 or not YEAR.search(block) or not DATE_LINE.match(block.strip()):
         return None
     return parse_date(block)
 

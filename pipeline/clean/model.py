@@ -75,6 +75,9 @@ class BlockModel:
         self.smoothing = float(linear.meta.get("smoothing", 1.0))
         self.threshold = float(linear.meta.get("threshold", 0.0))
         self._caches = {p: _WeightCache(self.weights, p) for p in ("w:", "f:", "l:", "b:", "k:")}
+        self._word, self._first, self._last, self._pair, self._key = (
+            cache.__getitem__ for cache in self._caches.values()
+        )
 
     def logits(self, features: DocFeatures) -> np.ndarray:
         """Body-vs-boilerplate log-odds of each block (equal to the LinearModel's score)."""
@@ -88,15 +91,16 @@ class BlockModel:
 
     def _lexical(self, lower: list[str], key: str) -> float:
         """Sum of the weights of :func:`pipeline.clean.features.lexical_names`, cached."""
-        if not lower or len(lower) > LEXICAL_MAX:
+        n = len(lower)
+        if not n or n > LEXICAL_MAX:
             return 0.0
-        caches = self._caches
+        if n == 1:  # a menu item or a button: no word pairs
+            word = lower[0]
+            return self._first(word) + self._last(word) + self._word(word) + self._key(key)
         words = lower[:MAX_WORDS]
-        score = caches["f:"][words[0]] + caches["l:"][lower[-1]]
-        score += sum(map(caches["w:"].__getitem__, set(words)))
-        if len(lower) <= SHORT:
-            pairs = {f"{a}_{b}" for a, b in pairwise(words)}
-            score += sum(map(caches["b:"].__getitem__, pairs)) + caches["k:"][key]
+        score = self._first(words[0]) + self._last(lower[-1]) + sum(map(self._word, set(words)))
+        if n <= SHORT:
+            score += sum(map(self._pair, set(map("_".join, pairwise(words))))) + self._key(key)
         return score
 
     def body_logits(self, features: DocFeatures, forced: np.ndarray) -> np.ndarray:

@@ -4,7 +4,8 @@ Each line of the dump is a block. Cue rules (``data/cues.json``) and repetition 
 files of a folder remove blocks outright; the block classifier scores the others and
 Viterbi decoding over the remaining sequence labels them body or boilerplate; body runs
 then grow over adjacent near-miss sentences, and a document where nothing looks like body
-keeps its best region. Headline, byline and date lines at the head of the body become
+keeps its best region. A comment section or a press release's end after the body removes
+everything below it. Headline, byline and date lines at the head of the body become
 metadata. Every removed block is reported with its reason.
 """
 
@@ -18,7 +19,7 @@ import numpy as np
 
 from pipeline.clean.blocks import block_key, split_blocks
 from pipeline.clean.cleaned import Cleaned
-from pipeline.clean.cues import removal_reason
+from pipeline.clean.cues import removal_reason, tail_start
 from pipeline.clean.features import doc_features
 from pipeline.clean.metadata import byline_author, date_of_line, strip_site_suffix
 from pipeline.clean.model import BlockModel, load_model
@@ -37,6 +38,8 @@ EDGE_WORDS = 8
 #: how far after the first body block metadata lines are looked for
 META_WINDOW = 3
 TITLE_WORDS = (2, 30)
+#: the cue category of image chrome and photo credits; a block between two is a caption
+MEDIA_CREDIT = "media_credit"
 
 
 @dataclass
@@ -74,6 +77,9 @@ def decide(
     reasons = [removal_reason(c, n) for c, n in zip(features.cues, features.words)]
     for i in _repeated(blocks, features.words, repeated, n_docs):
         reasons[i] = reasons[i] or "repeated_across_folder"
+    for i in range(1, len(blocks) - 1):
+        if reasons[i] is None and reasons[i - 1] == reasons[i + 1] == MEDIA_CREDIT:
+            reasons[i] = "caption"  # between "Enlarge this image" and the photo credit
     forced = np.array([r is not None for r in reasons])
     logits = model.body_logits(features, forced)
     labels = np.zeros(len(blocks), dtype=int)
@@ -83,9 +89,10 @@ def decide(
     if not labels.any() and not forced.all():
         labels = _best_region(logits, forced, sentences)
     _extend_edges(labels, logits, forced, sentences)
+    _cut_tail(labels, reasons, blocks)
     keep = [bool(k) for k in labels]
     decision = Decision(blocks, keep, reasons)
-    _metadata(decision, features.words)
+    _metadata(decision, features.tokens)
     return decision
 
 
@@ -109,6 +116,17 @@ def _extend_edges(
             while 0 <= j < len(labels) and (forced[j] or sentence_like(j)):
                 labels[j] = not forced[j]
                 j += step
+
+
+def _cut_tail(labels: np.ndarray, reasons: list[str | None], blocks: list[str]) -> None:
+    """Remove every block after the start of the page's tail (:func:`tail_start`)."""
+    start = tail_start(reasons, [len(b) if k else 0 for b, k in zip(blocks, labels)])
+    if start is None:
+        return
+    for i in range(start + 1, len(blocks)):
+        if labels[i]:
+            labels[i] = 0
+            reasons[i] = reasons[i] or reasons[start]
 
 
 def _sentences(blocks: list[str], words: list[int]) -> np.ndarray:
@@ -171,7 +189,7 @@ def _main_start(keep: list[bool], blocks: list[str]) -> int:
     return best
 
 
-def _metadata(decision: Decision, words: list[int]) -> None:
+def _metadata(decision: Decision, tokens: list[list[str]]) -> None:
     """Find title, byline and date lines at the head of the article; drop them from the body.
 
     When the headline is followed by a byline or date line, the kept blocks before the
@@ -192,7 +210,7 @@ def _metadata(decision: Decision, words: list[int]) -> None:
             anchors.append(i)
             keep[i] = False
             reasons[i] = reasons[i] or ("byline" if author else "date")
-    title = _title_index(blocks, words, reasons, start, anchors)
+    title = _title_index(tokens, blocks, reasons, start, anchors)
     if title is None:
         return
     decision.title = strip_site_suffix(blocks[title]) if title == 0 else blocks[title]
@@ -206,18 +224,19 @@ def _metadata(decision: Decision, words: list[int]) -> None:
 
 
 def _title_index(
-    blocks: list[str], words: list[int], reasons: list[str | None], first: int, anchors: list[int]
+    tokens: list[list[str]], blocks: list[str], reasons: list[str | None], first: int,
+    anchors: list[int],
 ) -> int | None:
     """The headline: a title-like line before the body, near a byline or like the page title."""
-    page_title = set(re.findall(r"\w+", blocks[0].lower()))
+    page_title = set(tokens[0])
     best, best_score = None, 0.0
     for i in range(min(first + 1, len(blocks))):
-        if reasons[i] is not None or not TITLE_WORDS[0] <= words[i] <= TITLE_WORDS[1]:
+        if reasons[i] is not None or not TITLE_WORDS[0] <= len(tokens[i]) <= TITLE_WORDS[1]:
             continue
         if blocks[i].rstrip().endswith((".", ":", ",")):
             continue
-        tokens = set(re.findall(r"\w+", blocks[i].lower()))
-        score = len(tokens & page_title) / len(tokens) if i else 0.5
+        words = set(tokens[i])
+        score = len(words & page_title) / len(words) if i else 0.5
         ahead = [a - i for a in anchors if 0 < a - i <= 3]
         if ahead:
             score += 1.0 + 0.1 * (3 - min(ahead))

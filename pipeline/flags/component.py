@@ -26,7 +26,7 @@ class OverstatementFlagger:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = [Sentence(*trimmed(sent), sent._.strength) for sent in doc.sents]
+        sentences = [Sentence(*trimmed(sent), sent._.strength, sent._.strength_scores) for sent in doc.sents]
         designs, flags = flag_article(doc.text, sentences, doc._.claims or [])
         doc._.designs = designs
         doc._.flags = flags

@@ -1,31 +1,58 @@
 """The five overstatement flags of the contract, from sentences, claims and study designs.
 
-Everything here is a plain function over the article text, its sentences (offsets and claim
-strength) and its claims, so ``overclaim flag`` can run it on records written by
-``overclaim extract`` without extracting again.
+Everything here is a plain function over the article text, its sentences (offsets, claim
+strength and the strength classifier's scores) and its claims, so ``overclaim flag`` can run
+it on records written by ``overclaim extract`` without extracting again.
+
+The core signal is a causal sentence (a causal cue that the strength classifier backs, or an
+unambiguous one such as "prevents" or "shields you from") in an article whose evidence for it
+is observational, uncontrolled or animal work. A randomized trial in the article backs only
+the sentences about the trial's topic, so a news round-up with one good trial does not excuse
+its other stories; a trial that found nothing, or one still planned, backs nothing.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.flags.cues import explanations, lexicon, topic_terms
 from pipeline.flags.design import detect_designs, summarize
 
 CAUSAL = ("direct_causal", "conditional_causal")
 HEDGE = re.compile(r"\b(?:could|may|might|can|potential(?:ly)?|possibl[ey]|theoretically|perhaps|appears? to|seems? to|suggests?|promising|hope)\b", re.I)
-RELATIVE_CONTEXT = re.compile(r"\b(?:risk|odds|chances?|likel(?:y|ihood)|rates?|incidence|hazard)\b", re.I)
+RELATIVE_CONTEXT = re.compile(r"\b(?:risk|odds|chances?|likel(?:y|ihood)|rates?|incidence|hazard|often|cases|deaths|"
+                              r"attacks|strokes|admissions|diagnoses|events|infections|colds)\b", re.I)
+#: trial designs whose sentence is the evidence itself, never a claim about it
+TRIAL_LABELS = ("rct", "human_trial", "planned_trial", "animal_trial")
+#: classifier probability of direct_causal above which an ordinary effect verb reads as causal
+DIRECT_SCORE = 0.35
+#: topic words a sentence must share with a trial's sentence to be backed by it
+TRIAL_OVERLAP = 2
+#: "by" just before a percentage: a change, whatever its verb ("ups your risk by 15 percent")
+CHANGE_BY = re.compile(r"\bby (?:about |around |roughly |nearly |almost |up to |as much as )?$", re.I)
 MAX_EVIDENCE = 5
+#: sentences either side of a trial's null result that describe the same trial
+NULL_TRIAL_WINDOW = 2
+#: units of a difference that gives a baseline rate ("from 4 percent to 3 percent"), not "by 17 minutes"
+RATE_UNITS = (None, "percent", "percentage_point", "rate")
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of the article: offsets into the text and its claim strength."""
+    """A sentence of the article: offsets into the text, its claim strength and the strength
+    classifier's class probabilities (``None`` when unknown)."""
 
     start: int
     end: int
     strength: str | None = None
+    scores: dict[str, float] | None = None
+
+    def direct_score(self) -> float:
+        """The classifier's probability that the sentence states direct causation."""
+        if self.scores:
+            return self.scores.get("direct_causal", 0.0)
+        return 1.0 if self.strength == "direct_causal" else 0.0
 
 
 @dataclass
@@ -33,28 +60,40 @@ class Context:
     """What the whole article says about its evidence."""
 
     text: str
+    sentences: list[Sentence]
     designs: list[dict]
     labels: set[str]
-    claims: list[dict]
     association_claims: list[dict]
     uncontrolled_claims: list[dict]
     has_baseline: bool
+    #: indices of sentences reporting a randomized or human trial that was run and found an effect
+    trial_sentences: list[int] = field(default_factory=list)
+    #: indices of sentences reporting animal or cell work
+    animal_sentences: list[int] = field(default_factory=list)
+    #: indices of sentences reporting a study in people or a human result
+    human_sentences: list[int] = field(default_factory=list)
 
     @property
     def has_rct(self) -> bool:
-        return "rct" in self.labels
-
-    @property
-    def has_human_trial(self) -> bool:
-        return bool({"rct", "human_trial"} & self.labels)
+        return bool(self.trial_sentences)
 
     @property
     def observational(self) -> bool:
-        return bool(self.association_claims) or "observational" in self.labels
+        named = any(d["label"] == "observational" and _named(d) for d in self.designs)
+        return bool(self.association_claims) or named
 
     @property
     def uncontrolled(self) -> bool:
-        return bool(self.uncontrolled_claims) or "uncontrolled" in self.labels
+        return (bool(self.uncontrolled_claims) or "uncontrolled" in self.labels
+                or bool(lexicon("cues")["own_clinic"].search(self.text)))
+
+    @property
+    def animal(self) -> bool:
+        return bool(self.animal_sentences)
+
+    def span(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return self.text[sentence.start:sentence.end]
 
     def evidence_kind(self) -> str:
         if self.observational and self.uncontrolled:
@@ -63,7 +102,35 @@ class Context:
             return "association"
         if self.uncontrolled:
             return "uncontrolled"
+        if self.animal:
+            return "animal"
         return "none"
+
+    def backed(self, index: int) -> bool:
+        """Whether a randomized or human trial in the article backs sentence ``index``: the
+        trial is the article's only evidence, or the sentence is about the trial's topic."""
+        if not self.trial_sentences:
+            return False
+        if not (self.observational or self.uncontrolled or self.animal):
+            return True
+        words = topic_terms(self.span(index))
+        for trial in self.trial_sentences:
+            if len(words & topic_terms(self.span(trial))) >= TRIAL_OVERLAP:
+                return True
+        return False
+
+    def animal_evidence_for(self, index: int) -> bool:
+        """Whether the article's evidence for sentence ``index`` is animal or cell work: no
+        trial backs it, and the article reports no study in people, or the sentence shares
+        more topic words with the animal work than with any human study."""
+        if not self.animal or self.backed(index):
+            return False
+        if not (self.trial_sentences or self.observational or self.uncontrolled):
+            return True
+        words = topic_terms(self.span(index))
+        animal = max(len(words & topic_terms(self.span(i))) for i in self.animal_sentences)
+        human = max((len(words & topic_terms(self.span(i))) for i in self.human_sentences), default=0)
+        return animal > human
 
 
 def flag_article(text: str, sentences: list[Sentence], claims: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -71,7 +138,7 @@ def flag_article(text: str, sentences: list[Sentence], claims: list[dict]) -> tu
 
     Args:
         text: the cleaned article text.
-        sentences: its sentences, in order, with their claim strength.
+        sentences: its sentences, in order, with their claim strength (and classifier scores).
         claims: its claims (contract Claim dicts with ``id``), in order.
 
     Returns:
@@ -79,37 +146,56 @@ def flag_article(text: str, sentences: list[Sentence], claims: list[dict]) -> tu
         sorted by position, with ids ``f1``, ``f2``, ...
     """
     designs = detect_designs(text)
-    context = _context(text, designs, claims)
-    findings = associations(text, sentences, context)
+    context = _context(text, sentences, designs, claims)
     flags: list[dict] = []
     for index, sentence in enumerate(sentences):
         span = text[sentence.start:sentence.end]
         own_claims = [c for c in claims if sentence.start <= c["start"] < sentence.end]
         flags += _cure_flags(context, sentence, span, index)
-        flags += _uncontrolled_flags(context, sentence, span, own_claims)
+        flags += _uncontrolled_flags(context, sentence, span, own_claims, index)
         flags += _relative_flags(context, sentence, span, own_claims)
-        flags += _association_flags(context, sentence, span, own_claims)
+        animal = _animal_flags(context, sentence, span, index)
+        flags += animal
         if not any(f["type"] == "causal_overstatement" and f["start"] == sentence.start for f in flags):
-            flags += _topic_flags(context, sentence, span, findings)
-        flags += _animal_flags(context, sentence, span)
+            flags += _causal_flags(context, sentence, span, own_claims, index, bool(animal))
     flags.sort(key=lambda f: (f["start"], f["type"]))
     for number, flag in enumerate(flags, start=1):
         flag["id"] = f"f{number}"
     return designs, flags
 
 
-def _context(text: str, designs: list[dict], claims: list[dict]) -> Context:
+def _context(text: str, sentences: list[Sentence], designs: list[dict], claims: list[dict]) -> Context:
     labels = summarize(designs)
-    association = [c for c in claims if c["type"] == "association"]
-    uncontrolled = [c for c in claims if c["type"] == "efficacy" and not c.get("comparator")] if "rct" not in labels else []
+    # results in animals or cells are not evidence about people of any kind
+    animal_scope = lexicon("cues")["animal_scope"]
+    human_claims = [c for c in claims if not animal_scope.search(text[c["start"]:c["end"]])]
+    association = [c for c in human_claims if c["type"] == "association"]
+    uncontrolled = [c for c in human_claims if c["type"] == "efficacy" and not c.get("comparator")] if "rct" not in labels else []
     baseline = bool(lexicon("cues")["baseline"].search(text)) or any(
-        c["quantity"]["kind"] == "difference" for c in claims
+        c["quantity"]["kind"] == "difference" and c["quantity"].get("unit") in RATE_UNITS for c in claims
     )
-    return Context(text, designs, labels, claims, association, uncontrolled, baseline)
+    null_result = lexicon("cues")["null_result"]
+    trials, nulls, animals, humans = [], [], [], []
+    for index, sentence in enumerate(sentences):
+        here = {d["label"] for d in designs if sentence.start <= d["start"] < sentence.end}
+        span = text[sentence.start:sentence.end]
+        if {"rct", "human_trial"} & here:
+            (nulls if null_result.search(span) else trials).append(index)
+        if {"animal", "cell", "animal_trial"} & here:
+            animals.append(index)
+        elif here - {"planned_trial"} or any(sentence.start <= c["start"] < sentence.end for c in association + uncontrolled):
+            humans.append(index)
+    # the design sentences of a trial that found nothing ("970 children were randomly
+    # assigned ...") back nothing either; a sentence with its own result still does
+    effect = lexicon("cues")["effect_verbs"]
+    trials = [i for i in trials if effect.search(text[sentences[i].start:sentences[i].end])
+              or not any(abs(i - n) <= NULL_TRIAL_WINDOW for n in nulls)]
+    return Context(text, sentences, designs, labels, association, uncontrolled, baseline, trials, animals, humans)
 
 
 def _flag(kind: str, sentence: Sentence, span: str, score: float, explanation: str,
           claim_ids: list[str] | None = None, evidence: list[dict] | None = None) -> dict:
+    score = min(max(score, 0.0), 1.0)
     severity = "high" if score >= 0.75 else "medium" if score >= 0.5 else "low"
     return {
         "id": "", "type": kind, "severity": severity, "score": round(score, 3),
@@ -141,131 +227,149 @@ def _evidence(context: Context, sentence: Sentence, roles: tuple[str, ...]) -> l
     return sorted(spans, key=lambda s: s["start"])
 
 
+def _named(design: dict) -> bool:
+    """A design named as such, not just a group of people ("people who walked ..."), which
+    trials and overstated sentences describe too."""
+    return " who " not in design["text"].lower()
+
+
+def _describes_evidence(context: Context, sentence: Sentence) -> bool:
+    """The sentence reports the evidence itself: a trial (its design, result or plans), or
+    another named study design in words the classifier does not read as direct causation."""
+    return any(sentence.start <= d["start"] < sentence.end and _named(d)
+               and (d["label"] in TRIAL_LABELS or sentence.strength != "direct_causal") for d in context.designs)
+
+
+def causal_cue(sentence: Sentence, span: str) -> re.Match[str] | None:
+    """The cue that makes the sentence a claim of cause and effect, or ``None``.
+
+    Unambiguous causal phrases ("prevents", "shields you from", "saves lives") count whatever
+    the classifier says, unless the sentence is correlational wording ("linked to"); ordinary
+    effect verbs ("lowers", "keeps", "helps") count where the classifier reads the sentence as
+    causal. Hedged sentences under an explicit condition ("if", "one day", "might"), cautions,
+    and background facts ("is caused by", "can cause side effects") are not claims.
+    """
+    cues = lexicon("cues")
+    if cues["caution"].search(span) or cues["caused_by"].search(span):
+        return None
+    if cues["relation"].search(span) and sentence.strength != "direct_causal":
+        return None
+    if sentence.strength == "conditional_causal" and cues["hedge_condition"].search(span):
+        return None
+    strong = cues["causal_strong"].search(span) or cues["body_target"].search(span)
+    if not strong and sentence.strength != "conditional_causal":
+        # "wear out the heart"; under a hedge such phrases are mostly warnings ("can upset the stomach")
+        strong = cues["body_verb"].search(span)
+    if strong and not _negated(span, strong):
+        return strong
+    verb = cues["effect_verbs"].search(span)
+    readable = sentence.strength in CAUSAL or sentence.direct_score() >= DIRECT_SCORE
+    return verb if verb and readable and not _negated(span, verb) else None
+
+
+def _negated(span: str, cue: re.Match[str]) -> bool:
+    """A negation just before the cue: "did not benefit", "never prevents"."""
+    return bool(lexicon("cues")["negation"].search(span[:cue.start()]))
+
+
 def _cure_flags(context: Context, sentence: Sentence, span: str, index: int) -> list[dict]:
+    """Cure or miracle wording; unless a trial backs it or it depends on an explicit
+    condition, also a causal overstatement resting on the article's weaker evidence."""
     cues = lexicon("cues")
     cure = cues["cure"].search(span)
     if not cure or cues["cure_negated"].search(span) or cues["animal_scope"].search(span):
         return []
     templates = explanations()
-    support_key = "rct" if context.has_rct else "association" if context.observational else \
+    backed = context.backed(index)
+    support_key = "rct" if backed else "association" if context.observational else \
         "uncontrolled" if context.uncontrolled else "none"
     support = templates["support"][support_key]
     conditional = cues["future_condition"].search(span)
     hedged = sentence.strength == "conditional_causal" or HEDGE.search(span)
     mode = "conditional" if conditional else "hedged" if hedged else "direct"
-    score = {"direct": 0.9, "hedged": 0.7, "conditional": 0.6}[mode] - (0.25 if context.has_rct else 0.0)
+    score = {"direct": 0.9, "hedged": 0.7, "conditional": 0.6}[mode] - (0.25 if backed else 0.0)
     flags = [_flag("cure_language", sentence, span, score,
                    templates["cure_language"][mode].format(cue=cure.group(), support=support).strip())]
-    if not conditional and not context.has_rct:
+    if not conditional and not backed:
         kind = context.evidence_kind()
-        evidence = _evidence(context, sentence, ("association", "uncontrolled", "observational"))
-        score = 0.85 if evidence else 0.55
-        if hedged:
-            score -= 0.1
+        evidence = _evidence(context, sentence, ("association", "uncontrolled", "observational", "animal", "cell"))
+        score = (0.85 if evidence else 0.55) - (0.1 if hedged else 0.0)
         text = templates["causal_overstatement"]["cure"].format(
             cue=cure.group(), evidence_kind=templates["evidence_kind"][kind], rct=templates["rct"]["absent"])
         flags.append(_flag("causal_overstatement", sentence, span, score, text, evidence=evidence))
     return flags
 
 
-def _association_flags(context: Context, sentence: Sentence, span: str, own: list[dict]) -> list[dict]:
-    """Causal wording on an observational number: "coffee slashes the risk by 20 percent"."""
+def _causal_flags(context: Context, sentence: Sentence, span: str, own: list[dict], index: int,
+                  animal_flagged: bool) -> list[dict]:
+    """Causal wording that outruns the article's evidence: "coffee slashes the risk by 20
+    percent" on a cohort, "saunas save lives", "X boosts your immunity" on a case series."""
     cues = lexicon("cues")
     claims = [c for c in own if c["type"] == "association"]
-    if not claims or sentence.strength not in CAUSAL or cues["cure"].search(span):
+    if cues["cure"].search(span) or cues["animal_scope"].search(span) or _describes_evidence(context, sentence):
         return []
-    verb = cues["effect_verbs"].search(span)
-    if not verb:
+    # on animal evidence, a causal claim is an overstatement only where it is about people
+    if context.animal_evidence_for(index) and not animal_flagged:
         return []
-    score = (0.8 if sentence.strength == "direct_causal" else 0.6) - (0.3 if cues["caution"].search(span) else 0.0)
-    text = explanations()["causal_overstatement"]["association"].format(cue=verb.group())
-    evidence = _evidence(context, sentence, ("observational",))
+    cue = causal_cue(sentence, span)
+    # with no study of any kind in the article (a medicine leaflet), there is nothing to outrun
+    no_study = context.evidence_kind() == "none" and not context.labels - {"planned_trial"}
+    if not cue or (context.backed(index) and not claims) or no_study:
+        return []
+    templates = explanations()
+    hedged = sentence.strength == "conditional_causal"
+    score = (0.6 if hedged else 0.8) - (0.1 if sentence.strength not in CAUSAL else 0.0)
+    if claims:
+        text = templates["causal_overstatement"]["association"].format(cue=cue.group())
+    else:
+        text = templates["causal_overstatement"]["claim"].format(
+            cue=cue.group(), evidence_kind=templates["evidence_kind"][context.evidence_kind()],
+            rct=templates["rct"]["absent" if not context.has_rct else "present"])
+    evidence = _evidence(context, sentence, ("association", "uncontrolled", "observational", "animal", "cell"))
     return [_flag("causal_overstatement", sentence, span, score, text, [c["id"] for c in claims], evidence)]
 
 
-@dataclass(frozen=True)
-class Association:
-    """An associational finding of the article, split into its two sides' topic words."""
-
-    start: int
-    end: int
-    exposure: frozenset[str]
-    outcome: frozenset[str]
-    claim_id: str | None = None
-
-
-def associations(text: str, sentences: list[Sentence], context: Context) -> list[Association]:
-    """The article's associational findings: sentences with an association claim, and
-    sentences that describe an observational design together with a relation ("people who
-    drank coffee were less likely to..."). Each is cut at its relation cue into an exposure
-    side (plus the claim's intervention slot) and an outcome side (plus its outcome slot)."""
-    relation = lexicon("cues")["relation"]
-    by_sentence = {c["start"]: c for c in context.association_claims}
-    observational = [d["start"] for d in context.designs if d["label"] == "observational"]
-    found = []
-    for sentence in sentences:
-        span = text[sentence.start:sentence.end]
-        claim = by_sentence.get(sentence.start)
-        cue = relation.search(span)
-        if claim is None and not (cue and any(sentence.start <= s < sentence.end for s in observational)):
-            continue
-        cut = cue.start() if cue else claim["quantity"]["start"] - sentence.start
-        exposure = topic_terms(span[:cut]) | topic_terms((claim or {}).get("intervention") or "")
-        outcome = topic_terms(span[cut:]) | topic_terms((claim or {}).get("outcome") or "")
-        found.append(Association(sentence.start, sentence.end, frozenset(exposure - outcome),
-                                 frozenset(outcome - exposure), claim["id"] if claim else None))
-    return found
-
-
-def _topic_flags(context: Context, sentence: Sentence, span: str, findings: list[Association]) -> list[dict]:
-    """A causal sentence about both sides of an association reported elsewhere in an article
-    with no randomized evidence: "ultra-processed foods drive depression"."""
+def _uncontrolled_flags(context: Context, sentence: Sentence, span: str, own: list[dict], index: int) -> list[dict]:
+    """A share of treated people who improved, with no group to compare them against."""
     cues = lexicon("cues")
-    if (context.has_rct or cues["cure"].search(span) or cues["caution"].search(span)
-            or cues["animal_scope"].search(span)):
+    compared = cues["comparison"].search(span) and not cues["before_after"].search(span)
+    if (compared or cues["animal_scope"].search(span) or cues["caution"].search(span)
+            or context.backed(index) or not _uncontrolled_setting(context)):
         return []
-    verb = cues["effect_verbs"].search(span)
-    # a causal verb with no correlational phrase counts even where the classifier said correlational
-    causal = sentence.strength in CAUSAL or (sentence.strength == "correlational" and not cues["relation"].search(span))
-    if not verb or not causal:
+    improved = cues["improvement"].search(span) and not cues["not_improved"].search(span)
+    claims = [c for c in own if c in context.uncontrolled_claims and c["quantity"]["kind"] != "p_value"] if improved else []
+    if not claims and not (improved and cues["quantity"].search(span)):
         return []
-    words = topic_terms(span)
-    linked = [f for f in findings if f.start != sentence.start and words & f.exposure and words & f.outcome]
-    if not linked:
-        return []
-    score = 0.7 if sentence.strength == "direct_causal" else 0.55
-    templates = explanations()
-    text = templates["causal_overstatement"]["exposure"].format(
-        exposure=", ".join(sorted(words & linked[0].exposure)), cue=verb.group(),
-        evidence_kind=templates["evidence_kind"]["association"], rct=templates["rct"]["absent"])
-    evidence = [{"start": f.start, "end": f.end, "text": context.text[f.start:f.end], "role": "association"}
-                for f in linked[:MAX_EVIDENCE]]
-    return [_flag("causal_overstatement", sentence, span, score, text, [], evidence)]
-
-
-def _uncontrolled_flags(context: Context, sentence: Sentence, span: str, own: list[dict]) -> list[dict]:
-    claims = [c for c in own if c in context.uncontrolled_claims and c["quantity"]["kind"] != "p_value"]
-    if (not claims or re.search(r"\b(?:control|placebo|compared|versus|vs\.?|untreated)\b", span, re.I)
-            or lexicon("cues")["animal_scope"].search(span)):
-        return []
+    claims = claims or [c for c in own if c["type"] in ("efficacy", "prevalence")]
     score = 0.85 if "uncontrolled" in context.labels else 0.7
-    claim = claims[0]
-    text = explanations()["uncontrolled_efficacy"].format(
-        quantity=claim["quantity"]["text"], intervention=claim.get("intervention") or "the treatment")
+    quantity = claims[0]["quantity"]["text"] if claims else cues["quantity"].search(span).group()
+    intervention = (claims[0].get("intervention") if claims else None) or "the treatment"
+    text = explanations()["uncontrolled_efficacy"].format(quantity=quantity, intervention=intervention)
     evidence = _evidence(context, sentence, ("uncontrolled",))
     return [_flag("uncontrolled_efficacy", sentence, span, score, text, [c["id"] for c in claims], evidence)]
 
 
+def _uncontrolled_setting(context: Context) -> bool:
+    """The article reports treated people without a comparison: a named uncontrolled design,
+    a clinic's own patients, or efficacy figures in an article with no trial and no cohort."""
+    if "uncontrolled" in context.labels or lexicon("cues")["own_clinic"].search(context.text):
+        return True
+    return bool(context.uncontrolled_claims) and not (context.observational or context.animal)
+
+
 def is_relative(claim: dict, sentence_text: str) -> bool:
-    """A ratio, or a percentage change in a risk, odds, chance or rate."""
+    """A ratio, or a percentage change ("15 percent lower", "by 15 percent") in a risk, odds,
+    chance, rate or count of events."""
     quantity = claim["quantity"]
     if quantity["kind"] == "ratio":
         return True
-    return (quantity["kind"] == "percent" and quantity.get("direction") is not None
+    change = quantity.get("direction") is not None or CHANGE_BY.search(claim["sentence"][:quantity["start"] - claim["start"]])
+    return (quantity["kind"] == "percent" and bool(change)
             and quantity.get("unit") != "percentage_point" and bool(RELATIVE_CONTEXT.search(sentence_text)))
 
 
 def _relative_flags(context: Context, sentence: Sentence, span: str, own: list[dict]) -> list[dict]:
+    """A relative figure in an article that gives no absolute risk or baseline anywhere."""
     if context.has_baseline:
         return []
     claims = [c for c in own if c["type"] in ("association", "efficacy", "safety") and is_relative(c, span)]
@@ -275,17 +379,42 @@ def _relative_flags(context: Context, sentence: Sentence, span: str, own: list[d
     return [_flag("relative_risk_only", sentence, span, 0.7, text, [c["id"] for c in claims])]
 
 
-def _animal_flags(context: Context, sentence: Sentence, span: str) -> list[dict]:
-    if not ({"animal", "cell"} & context.labels) or context.has_human_trial:
-        return []
+def _animal_flags(context: Context, sentence: Sentence, span: str, index: int) -> list[dict]:
+    """Animal or cell results sold as a benefit for people: a cure, advice to readers, a
+    causal claim about people or "you", or a headline-style causal claim with no species.
+    Where the article also reports human studies, only an explicit leap counts ("in rats ...,
+    which means it can do the same for your knees")."""
     cues = lexicon("cues")
-    if cues["animal_scope"].search(span) or cues["caution"].search(span):
+    human = cues["human"].search(span)
+    bridge = cues["bridge"].search(span)
+    leap = bool(bridge and human and cues["animal_scope"].search(span) and context.animal)
+    if not (leap or context.animal_evidence_for(index)) or (not leap and _describes_evidence(context, sentence)):
+        return []
+    if cues["caution"].search(span) or cues["caused_by"].search(span):
+        return []
+    if cues["animal_scope"].search(span) and not leap:
         return []
     cure = cues["cure"].search(span)
-    claim_cue = cure or (sentence.strength in CAUSAL and cues["effect_verbs"].search(span))
-    if not claim_cue or not (cure or cues["human"].search(span)):
+    if cure and cues["cure_negated"].search(span):
+        return []
+    advice = cues["advice"].search(span)
+    cue = cure or advice or (human and bridge) or causal_cue(sentence, span)
+    if not cue:
+        return []
+    if not (cure or advice or human or leap) and not _headline_claim(sentence, span, cue):
         return []
     models = sorted({d["text"].lower() for d in context.designs if d["label"] in ("animal", "cell")})[:3]
-    text = explanations()["animal_to_human"].format(models=" and ".join(models) or "animals", cue=claim_cue.group())
+    text = explanations()["animal_to_human"].format(models=" and ".join(models) or "animals", cue=cue.group())
     evidence = _evidence(context, sentence, ("animal", "cell"))
-    return [_flag("animal_to_human", sentence, span, 0.75, text, evidence=evidence)]
+    return [_flag("animal_to_human", sentence, span, 0.75 if human or cure else 0.6, text, evidence=evidence)]
+
+
+def _headline_claim(sentence: Sentence, span: str, cue: re.Match[str]) -> bool:
+    """A claim that names no one ("Green tea burns belly fat"): an unambiguous causal phrase,
+    or a present-tense effect verb in a causal sentence without a measured result (a result
+    such as "memory improved threefold" describes the animals of the sentence before)."""
+    cues = lexicon("cues")
+    if cues["quantity"].search(span) or re.search(r"\d", span):
+        return False
+    return bool(cues["causal_strong"].search(span)) or (
+        sentence.strength == "direct_causal" and cue.group().split()[0].lower().endswith("s"))

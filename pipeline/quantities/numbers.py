@@ -76,9 +76,12 @@ FRACTION = (
     rf"|(?<![\w-])(?i:half)(?![\w-])(?!\s+(?:(?i:an?)\s+)?(?:(?i:dozen)|{_BIG})))"
 )
 #: The tail of "one in four", "1 in 250", "nine out of 10", "one in every five" (after the
-#: first number); a year or a duration after "in" is not a denominator ("5 in 2002").
+#: first number); a year or a duration after "in" is not a denominator ("5 in 2002"). The
+#: hyphenated "one-in-five", "1-in-4" take a plain number or number word.
+_HYPHEN_NUMBER = rf"(?:\d+(?:,\d{{3}})*(?![\d.·])|{_BELOW100}(?![\w]))"
 IN_TAIL = (
-    rf"(?:\s+(?i:in(?:\s+every)?|out\s+of|of(?:\s+every)?)\s+(?!(?:1[89]|20)\d\d(?![\d,]))"
+    rf"(?:-(?i:in)-{_HYPHEN_NUMBER}(?![\w-])"
+    rf"|\s+(?i:in(?:\s+every)?|out\s+of|of(?:\s+every)?)\s+(?!(?:1[89]|20)\d\d(?![\d,]))"
     rf"{NUMBER}(?![.·]?\d|\s*(?:%|(?i:per\s*cent|percent|years?|months?|weeks?|days?|hours?|minutes?"
     rf"|decades?|mg|g|kg|ml)(?![\w]))))"
 )
@@ -211,7 +214,7 @@ def parse_fraction(text: str) -> float | None:
         if symbol in text:
             whole = lowered.replace(symbol, "").strip()
             return tidy((float(whole) if whole else 0.0) + value)
-    one_in = re.match(r"^(.+?)\s+(?:in(?:\s+every)?|out\s+of|of(?:\s+every)?)\s+(.+)$", lowered)
+    one_in = re.match(r"^(.+?)(?:\s+(?:in(?:\s+every)?|out\s+of|of(?:\s+every)?)\s+|-in-)(.+)$", lowered)
     if one_in:
         num, den = parse_number(one_in[1]), parse_number(one_in[2])
         return significant(num / den) if num is not None and den else None

@@ -9,7 +9,10 @@ Two kinds of features, hashed into one sparse matrix:
   "further research" and study-design words), where they occur relative to each other
   ("modal within 3 tokens before a causal verb", "negated association", "if ... causal"),
   an abstracted token sequence in which cue words are replaced by their category
-  ("MODAL CAUSE_b", "NEG CORR"), and sentence form (question, headline style, length).
+  ("MODAL CAUSE_b", "NEG CORR"), and sentence form (question, headline style, length);
+* construction features from the ``structural`` word lists of the same file: what a modal
+  or hedge governs ("may reduce" vs "may be useful"), active, passive and "in group" uses of
+  causal verbs, efficacy predicates and group comparisons ("higher in X than in Y").
 
 Cue features carry most of the signal across genres because they name the linguistic
 device rather than the topic.
@@ -137,10 +140,13 @@ class Lexicon:
     Attributes:
         index: first token -> list of (token tuple, tag), longest phrases first.
         digest: sha256 of the lexicon file, recorded in the model's meta.
+        words: the ``structural`` word lists (name -> words) used by the construction
+            features only.
     """
 
     index: dict[str, list[tuple[tuple[str, ...], str]]]
     digest: str
+    words: dict[str, frozenset[str]]
 
 
 def inflect(lemma: str, irregular: dict[str, dict]) -> dict[str, list[str]]:
@@ -185,7 +191,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for tokens, tag in sorted(entries, key=lambda e: (-len(e[0]), e)):
         index.setdefault(tokens[0], []).append((tokens, tag))
-    return Lexicon(index=index, digest=hashlib.sha256(raw).hexdigest())
+    words = {name: frozenset(items) for name, items in data.get("structural", {}).items()}
+    return Lexicon(index=index, digest=hashlib.sha256(raw).hexdigest(), words=words)
 
 
 def tokenize(sentence: str) -> list[str]:
@@ -388,6 +395,117 @@ def _relation_features(
         feats["have_comparative"] = 1.0
 
 
+#: tags of the hedges whose scope is followed by :func:`_construction_features`
+_SCOPE_HEDGES = frozenset({"MODAL", "HEDGE", "HEDGEV"})
+#: how many tokens after a modal or hedge word its scope may reach (within the clause)
+SCOPE = 6
+#: the same for hedging verbs, whose that-clause starts with a subject ("suggest that X ...")
+SCOPE_VERB = 10
+
+
+def _construction_features(
+    tokens: Sequence[str],
+    cues: list[tuple[int, int, str]],
+    words: dict[str, frozenset[str]],
+    feats: dict[str, float],
+) -> None:
+    """Clause-level constructions that separate the four labels in conclusion sentences.
+
+    * modal scope: does a modal or hedge govern a relation ("may reduce", "may be associated")
+      or a predicate that states no relation ("may be useful", "should be considered")?
+    * finite causal verbs: "X reduced Y" (active), "Y was reduced by X" (passive), against
+      "Y was reduced in patients with X" (a group comparison);
+    * efficacy predicates: "was effective in reducing", "more effective than", "superior to";
+    * group comparisons: "was higher in X than in Y", "patients with X had more Y";
+    * causal verbs acting on clinical practice ("may help clinicians identify").
+    """
+    n = len(tokens)
+    empty: frozenset[str] = frozenset()
+    breaks = words.get("clause_breaks", empty)
+    nonrel = words.get("nonrelational_predicates", empty)
+    be = words.get("be_forms", empty)
+    have = words.get("have_forms", empty)
+    adverbs = words.get("degree_adverbs", empty)
+    groups = words.get("group_prepositions", empty)
+    efficacy = words.get("efficacy_words", empty)
+    nonfinite = words.get("nonfinite_before", empty)
+    relation_at = {s: _RELATION_FAMILY[t] for s, _, t in cues if t in _RELATION_FAMILY}
+    hedge_scopes = []
+    for _, end, tag in cues:
+        family = _family(tag)
+        if family not in _SCOPE_HEDGES:
+            continue
+        scope = "nothing"
+        reach = SCOPE_VERB if family == "HEDGEV" else SCOPE
+        for j in range(end, min(n, end + reach)):
+            if j in relation_at:
+                scope = relation_at[j]
+                break
+            if tokens[j] in breaks:
+                break
+            if scope == "nothing" and tokens[j] in nonrel and tokens[j] != "be":
+                scope = "nonrelational"
+        hedge_scopes.append(scope)
+        feats["modal_scope:" + scope] = 1.0
+    if hedge_scopes:
+        related = [s for s in hedge_scopes if s in ("cause", "causen", "corr")]
+        feats["hedges:" + ("govern_relation" if related else "govern_no_relation")] = 1.0
+        if any(s in ("cause", "causen") for s in related):
+            feats["hedges:govern_causal"] = 1.0
+    practice = words.get("practice_objects", empty)
+    for start, end, tag in cues:
+        # "may help clinicians identify", "could facilitate the diagnosis": a causal verb whose
+        # object is clinical practice or knowledge, not a health outcome
+        if _family(tag) == "CAUSE" and any(t in practice for t in tokens[end : end + 3]):
+            feats["cause_object:practice"] = 1.0
+        if _family(tag) != "CAUSE" or tag[-1] not in "sd":
+            continue
+        i = start - 1
+        while i >= 0 and tokens[i] in adverbs:
+            i -= 1
+        before = tokens[i] if i >= 0 else ""
+        after = tokens[end] if end < n else ""
+        if before in be or before in have:
+            if after == "by":
+                feats["cause_verb:passive_by"] = 1.0
+            elif after in groups:
+                feats["cause_verb:be_in_group"] = 1.0
+            else:
+                feats["cause_verb:after_be"] = 1.0
+        elif before and before not in nonfinite and before not in _ADJECTIVAL:
+            feats["cause_verb:finite_" + tag[-1]] = 1.0
+            if after in groups or after in ("with", "at"):
+                feats["cause_verb:finite_prep"] = 1.0
+            else:
+                feats["cause_verb:finite_object"] = 1.0
+    # most sentences have neither; skip the token loop for them
+    has_comparison = "than" in tokens or not efficacy.isdisjoint(tokens)
+    for i, tok in enumerate(tokens if has_comparison else ()):
+        if tok in efficacy:
+            after = tokens[i + 1] if i + 1 < n else ""
+            if after in ("in", "at", "for") and i + 2 < n and tokens[i + 2].endswith("ing"):
+                feats["efficacy:in_doing"] = 1.0
+            elif after in ("than", "to", "as"):
+                feats["efficacy:compared"] = 1.0
+            elif i > 0 and tokens[i - 1] in be:
+                feats["efficacy:predicate"] = 1.0
+        elif tok == "than" and i + 1 < n:
+            after = tokens[i + 1]
+            if after in groups or after in ("those", "the", "that", "controls", "non", "patients"):
+                feats["than:group"] = 1.0
+    compar = [s for s, _, t in cues if t in ("COMPAR", "CORR")]
+    for s in compar:
+        i = s - 1
+        while i >= 0 and tokens[i] in adverbs:
+            i -= 1
+        before = tokens[i] if i >= 0 else ""
+        after = tokens[s + 1] if s + 1 < n else ""
+        if before in be and after in groups:
+            feats["compar:be_in_group"] = 1.0
+        elif before in have:
+            feats["compar:had_more"] = 1.0
+
+
 #: cue families that make a following relation the object of future research or advice
 _AGENDA = frozenset({"FURTHER", "NEEDV", "RECOMMEND", "AIMV", "PURPOSE"})
 #: words before an -ed form that make it an adjective ("an increased risk")
@@ -444,6 +562,7 @@ def sentence_features(
             if n >= lo:
                 feats.update(dict.fromkeys(grams, ngram_weight))
     _relation_features(tokens, cues, feats)
+    _construction_features(tokens, cues, lexicon.words, feats)
     cues = [cue for cue in cues if cue[2] not in _STRUCTURAL_ONLY]
     for tag in {tag for _, _, tag in cues}:
         feats["cue:" + tag] = 1.0

@@ -1,0 +1,73 @@
+"""Article-level study-design context for typing claims.
+
+The type of a claim often depends on the study behind it, which an article usually names
+once ("in a cohort of 12,000 nurses", "in the randomized trial") and then reports figures in
+later sentences. :func:`article_contexts` gives every sentence of an article a small feature
+dict: the designs detected anywhere in the article, a one-word summary of them, the designs
+named in the sentence itself and the nearest design statement before it. The designs come
+from :func:`pipeline.flags.design.detect_designs` (used read-only).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from pipeline.flags.design import detect_designs
+
+#: design labels that mean people were assigned a treatment
+TRIAL_LABELS = frozenset({"rct", "human_trial"})
+#: design labels about animals or cells
+LAB_LABELS = frozenset({"animal", "cell", "animal_trial"})
+
+
+def summarize_designs(labels: set[str]) -> str:
+    """One word for the designs of an article: ``trial``, ``observational``, ``mixed``,
+    ``uncontrolled``, ``meta``, ``lab`` or ``none``."""
+    trial = bool(labels & TRIAL_LABELS)
+    observational = "observational" in labels
+    if trial and observational:
+        return "mixed"
+    if trial:
+        return "trial"
+    if observational:
+        return "observational"
+    if "uncontrolled" in labels:
+        return "uncontrolled"
+    if "meta_analysis" in labels:
+        return "meta"
+    if labels & LAB_LABELS:
+        return "lab"
+    return "none"
+
+
+def article_contexts(text: str, sentences: list[tuple[int, int]]) -> list[dict[str, float]]:
+    """Design-context features for each sentence of an article.
+
+    Args:
+        text: the article text.
+        sentences: ``(start, end)`` character offsets of the sentences to describe.
+
+    Returns:
+        One ``name -> value`` dict per sentence: ``doc_design=LABEL`` for every design in the
+        article, ``doc_kind=SUMMARY``, ``sent_design=LABEL`` for designs inside the sentence,
+        ``prev_design=LABEL`` for the last design named before it, and ``near_design=LABEL``
+        (the sentence's own last design, else the previous one, else ``none``).
+    """
+    designs = detect_designs(text)
+    labels = {d["label"] for d in designs}
+    base = {"doc_design=" + label: 1.0 for label in sorted(labels)}
+    base["doc_kind=" + summarize_designs(labels)] = 1.0
+    ends = [d["end"] for d in designs]
+    contexts = []
+    for start, end in sentences:
+        feats = dict(base)
+        inside = [d["label"] for d in designs if d["start"] >= start and d["end"] <= end]
+        for label in inside:
+            feats["sent_design=" + label] = 1.0
+        before = bisect_right(ends, start)
+        previous = designs[before - 1]["label"] if before else None
+        if previous:
+            feats["prev_design=" + previous] = 1.0
+        feats["near_design=" + (inside[-1] if inside else previous or "none")] = 1.0
+        contexts.append(feats)
+    return contexts
