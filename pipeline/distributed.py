@@ -80,8 +80,6 @@ def run_dask(tasks: list[tuple], *, model: str | None, scheduler: str, jobs: int
         chunk: files per task.
         window: chunks in flight at once (default: four per worker thread).
     """
-    from pipeline.run import process_file
-
     chunks = [tasks[i:i + chunk] for i in range(0, len(tasks), chunk)]
     client = client_for(scheduler, jobs)
     try:
@@ -98,7 +96,7 @@ def run_dask(tasks: list[tuple], *, model: str | None, scheduler: str, jobs: int
             try:
                 outcomes = future.result()
             except Exception:  # noqa: BLE001 - a lost worker: finish this chunk here
-                outcomes = [process_file(_nlp(model), p, flag=f, repeated=r, n_docs=n) for p, f, r, n in part]
+                outcomes = work_chunk(part, model)
             future.release()
             yield from outcomes
             nxt = next(todo, None)

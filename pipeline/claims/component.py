@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from pipeline.claims import ClaimModel, detect_claims, load_default
 from pipeline.claims.context import article_contexts
 from pipeline.extensions import register
+from pipeline.flags.design import detect_designs
 from pipeline.linear import ModelIntegrityError
 
 MODEL_FOLDER = "model"
@@ -31,7 +32,7 @@ MODEL_FOLDER = "model"
 
 @Language.factory(
     "overclaim_claims",
-    assigns=["doc._.claims"],
+    assigns=["doc._.claims", "doc._.designs"],
     default_config={"spans_key": "quantities", "model_path": None},
 )
 class ClaimDetector:
@@ -89,7 +90,8 @@ class ClaimDetector:
             by_sentence.setdefault(start, []).append(shifted)
         claims = []
         order = sorted(by_sentence)
-        contexts = article_contexts(doc.text, [(s, sentences[s].end_char) for s in order]) if order else []
+        doc._.designs = detect_designs(doc.text)  # the flagger reuses them
+        contexts = article_contexts(doc.text, [(s, sentences[s].end_char) for s in order], doc._.designs)
         for start, context in zip(order, contexts):
             sent = sentences[start]
             quantities = sorted(by_sentence[start], key=lambda q: (q["start"], q["end"]))

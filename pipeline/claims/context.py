@@ -40,12 +40,14 @@ def summarize_designs(labels: set[str]) -> str:
     return "none"
 
 
-def article_contexts(text: str, sentences: list[tuple[int, int]]) -> list[dict[str, float]]:
+def article_contexts(text: str, sentences: list[tuple[int, int]],
+                     designs: list[dict] | None = None) -> list[dict[str, float]]:
     """Design-context features for each sentence of an article.
 
     Args:
         text: the article text.
         sentences: ``(start, end)`` character offsets of the sentences to describe.
+        designs: the article's design mentions if already detected (else detected here).
 
     Returns:
         One ``name -> value`` dict per sentence: ``doc_design=LABEL`` for every design in the
@@ -53,7 +55,7 @@ def article_contexts(text: str, sentences: list[tuple[int, int]]) -> list[dict[s
         ``prev_design=LABEL`` for the last design named before it, and ``near_design=LABEL``
         (the sentence's own last design, else the previous one, else ``none``).
     """
-    designs = detect_designs(text)
+    designs = detect_designs(text) if designs is None else designs
     labels = {d["label"] for d in designs}
     base = {"doc_design=" + label: 1.0 for label in sorted(labels)}
     base["doc_kind=" + summarize_designs(labels)] = 1.0

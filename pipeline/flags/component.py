@@ -27,7 +27,7 @@ class OverstatementFlagger:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = [Sentence(*trimmed(sent), sent._.strength, sent._.strength_scores) for sent in doc.sents]
-        designs, flags = flag_article(doc.text, sentences, doc._.claims or [])
+        designs, flags = flag_article(doc.text, sentences, doc._.claims or [], doc._.designs)
         doc._.designs = designs
         doc._.flags = flags
         doc._.assessment = assess(doc.text, designs, doc._.claims or [], flags)

@@ -133,19 +133,21 @@ class Context:
         return animal > human
 
 
-def flag_article(text: str, sentences: list[Sentence], claims: list[dict]) -> tuple[list[dict], list[dict]]:
+def flag_article(text: str, sentences: list[Sentence], claims: list[dict],
+                 designs: list[dict] | None = None) -> tuple[list[dict], list[dict]]:
     """Flag the sentences of one article.
 
     Args:
         text: the cleaned article text.
         sentences: its sentences, in order, with their claim strength (and classifier scores).
         claims: its claims (contract Claim dicts with ``id``), in order.
+        designs: its study-design mentions if already detected (else detected here).
 
     Returns:
         ``(designs, flags)``: the study-design mentions found and the contract Flag dicts,
         sorted by position, with ids ``f1``, ``f2``, ...
     """
-    designs = detect_designs(text)
+    designs = detect_designs(text) if designs is None else designs
     context = _context(text, sentences, designs, claims)
     flags: list[dict] = []
     for index, sentence in enumerate(sentences):
