@@ -120,13 +120,15 @@ def train_boilerplate(
 @train_app.command("claims")
 def train_claims(
     corpus: Annotated[Path, typer.Argument(help="Annotated claim sentences.")] = Path("corpora/claims/sentences.jsonl"),
+    articles: Annotated[Optional[list[Path]], typer.Option(
+        "--articles", help="A gold article set (folder with articles/ and expected.json) to train on too; repeatable.")] = None,
     out: Out = None,
 ) -> None:
     """Train the claim detector and typer."""
     from pipeline.claims.train import train
     from pipeline.paths import model_dir
 
-    _print(train(corpus, out or model_dir("claims")))
+    _print(train(corpus, out or model_dir("claims"), articles=articles or ()))
 
 
 @train_app.command("strength")

@@ -1,4 +1,5 @@
-"""Train the claim classifier from ``corpora/claims/sentences.jsonl`` (train split).
+"""Train the claim classifier from ``corpora/claims/sentences.jsonl`` (train split) and,
+optionally, whole gold articles (:mod:`pipeline.claims.articles`).
 
 The model is a multinomial logistic regression over hashed features of each quantity and
 its sentence (:mod:`pipeline.claims.features`); its regularisation strength is chosen by
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import platform
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +20,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from threadpoolctl import threadpool_limits
 
+from pipeline.claims.articles import article_rows
 from pipeline.claims.corpus import corpus_sha256, labelled_quantities, quantity_finder, read_corpus, record_contexts
 from pipeline.claims.features import load_lexicon, quantity_features, sentence_context
 from pipeline.claims.model import ClaimModel
@@ -83,12 +86,14 @@ def choose_c(X, y: np.ndarray, groups: np.ndarray) -> tuple[float, dict[str, flo
     return best, scores
 
 
-def train(corpus: Path, out: Path) -> dict:
+def train(corpus: Path, out: Path, articles: Sequence[Path] = ()) -> dict:
     """Fit the claim classifier on the train split and save it (with a model card) to ``out``.
 
     Args:
         corpus: ``sentences.jsonl``.
         out: the model folder to write (created if missing).
+        articles: gold article sets (folders with ``articles/`` and ``expected.json``) whose
+            quantities are added to the training data, labelled from their gold.
 
     Returns:
         Training metrics: data counts, cross-validated accuracy per C, the chosen C, and the
@@ -97,6 +102,9 @@ def train(corpus: Path, out: Path) -> dict:
     corpus, out = Path(corpus), Path(out)
     records = read_corpus(corpus, "train")
     rows, labels, groups, ruled_out = build_rows(records)
+    extra = article_rows([Path(a) for a in articles]) if articles else None
+    if extra is not None:
+        rows, labels, groups = rows + extra.rows, labels + extra.labels, groups + extra.groups
     X = hash_features(rows, N_FEATURES)
     y, g = np.asarray(labels), np.asarray(groups)
     with threadpool_limits(1):
@@ -111,6 +119,11 @@ def train(corpus: Path, out: Path) -> dict:
         "C": c,
         "grammar": quantity_finder() is not None,
     }
+    if extra is not None:
+        metrics["articles"] = {"sets": [Path(a).as_posix() for a in articles], "articles": extra.articles,
+                               "quantities": len(extra.labels), "unaligned": extra.unaligned,
+                               "ruled_out_by_rules": extra.ruled_out,
+                               "label_counts": dict(sorted(Counter(extra.labels).items()))}
     meta = {
         "component": "overclaim_claims",
         "model": "multinomial logistic regression over hashed quantity and sentence features",
@@ -149,10 +162,14 @@ def write_model_card(out: Path, meta: dict, metrics: dict) -> None:
         f"- Training data: `corpora/claims/{meta['training']['corpus']}` (train split, written for this",
         f"  project), sha256 `{meta['training']['corpus_sha256'][:16]}`; {metrics['train_sentences']} sentences,",
         f"  {metrics['train_quantities']} quantities, labels {metrics['label_counts']}",
+        *([f"- Gold articles: {metrics['articles']['articles']} articles from {metrics['articles']['sets']},",
+           f"  {metrics['articles']['quantities']} quantities labelled from their gold "
+           f"({metrics['articles']['label_counts']}), cleaned and parsed as at run time"]
+          if "articles" in metrics else []),
         f"- Quantities from the quantity grammar: {metrics['grammar']}",
         f"- Cross-validated accuracy (5 folds over articles and lone sentences) per C: {metrics['cv_accuracy']}",
         "- Saved as `weights.npz` + `meta.json` + `SHA256SUMS` (no pickle); rebuild with",
-        "  `overclaim train claims`.",
+        "  `overclaim train claims" + "".join(f" --articles {a}" for a in metrics.get("articles", {}).get("sets", [])) + "`.",
     ]
     if test:
         lines += [
