@@ -35,7 +35,10 @@ MAX_EVIDENCE = 5
 #: sentences either side of a trial's null result that describe the same trial
 NULL_TRIAL_WINDOW = 2
 #: units of a difference that gives a baseline rate ("from 4 percent to 3 percent"), not "by 17 minutes"
-RATE_UNITS = (None, "percent", "percentage_point", "rate")
+RATE_UNITS = ("percent", "percentage_point", "rate")
+#: topic words a relative figure's sentence must share with a baseline's sentence ("the same outcome")
+BASELINE_OVERLAP = 1
+BASELINE_SENTENCE_OVERLAP = 3
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,8 @@ class Context:
     labels: set[str]
     association_claims: list[dict]
     uncontrolled_claims: list[dict]
-    has_baseline: bool
+    #: ``(start, end)`` of every absolute risk or baseline rate stated in the article
+    baselines: list[tuple[int, int]]
     #: indices of sentences reporting a randomized or human trial that was run and found an effect
     trial_sentences: list[int] = field(default_factory=list)
     #: indices of sentences reporting animal or cell work
@@ -119,6 +123,31 @@ class Context:
                 return True
         return False
 
+    def has_baseline_for(self, index: int, outcome: str | None) -> bool:
+        """Whether the article gives an absolute risk or baseline rate for the outcome of a
+        relative figure in sentence ``index``: in that sentence (or one either side, when the
+        figure names no outcome), or in a sentence about the
+        same outcome (sharing a word stem with the figure's outcome, or
+        :data:`BASELINE_SENTENCE_OVERLAP` with its sentence)."""
+        sentence = self.sentences[index]
+        # a figure that names no outcome ("That is a 25 percent lower risk") shares its neighbours'
+        first, last = sentence.start, sentence.end
+        if not outcome:
+            first = self.sentences[max(index - 1, 0)].start
+            last = self.sentences[min(index + 1, len(self.sentences) - 1)].end
+        own = _stems(topic_terms(self.span(index)))
+        wanted = _stems(topic_terms(outcome)) if outcome else set()
+        for start, _ in self.baselines:
+            if first <= start < last:
+                return True
+            host = next((s for s in self.sentences if s.start <= start < s.end), None)
+            if host is None:
+                continue
+            words = _stems(topic_terms(self.text[host.start:host.end]))
+            if len(words & wanted) >= BASELINE_OVERLAP or len(words & own) >= BASELINE_SENTENCE_OVERLAP:
+                return True
+        return False
+
     def animal_evidence_for(self, index: int) -> bool:
         """Whether the article's evidence for sentence ``index`` is animal or cell work: no
         trial backs it, and the article reports no study in people, or the sentence shares
@@ -131,6 +160,11 @@ class Context:
         animal = max(len(words & topic_terms(self.span(i))) for i in self.animal_sentences)
         human = max((len(words & topic_terms(self.span(i))) for i in self.human_sentences), default=0)
         return animal > human
+
+
+def _stems(words: set[str]) -> set[str]:
+    """Five-letter stems, so that "diagnosis" and "diagnoses" name the same outcome."""
+    return {word[:5] for word in words}
 
 
 def flag_article(text: str, sentences: list[Sentence], claims: list[dict],
@@ -155,7 +189,7 @@ def flag_article(text: str, sentences: list[Sentence], claims: list[dict],
         own_claims = [c for c in claims if sentence.start <= c["start"] < sentence.end]
         flags += _cure_flags(context, sentence, span, index)
         flags += _uncontrolled_flags(context, sentence, span, own_claims, index)
-        flags += _relative_flags(context, sentence, span, own_claims)
+        flags += _relative_flags(context, sentence, span, own_claims, index)
         animal = _animal_flags(context, sentence, span, index)
         flags += animal
         if not any(f["type"] == "causal_overstatement" and f["start"] == sentence.start for f in flags):
@@ -173,9 +207,9 @@ def _context(text: str, sentences: list[Sentence], designs: list[dict], claims: 
     human_claims = [c for c in claims if not animal_scope.search(text[c["start"]:c["end"]])]
     association = [c for c in human_claims if c["type"] == "association"]
     uncontrolled = [c for c in human_claims if c["type"] == "efficacy" and not c.get("comparator")] if "rct" not in labels else []
-    baseline = bool(lexicon("cues")["baseline"].search(text)) or any(
-        c["quantity"]["kind"] == "difference" and c["quantity"].get("unit") in RATE_UNITS for c in claims
-    )
+    baselines = [m.span() for m in lexicon("cues")["baseline"].finditer(text)] + [
+        (c["start"], c["end"]) for c in claims if _absolute_rate(c["quantity"])
+    ]
     null_result = lexicon("cues")["null_result"]
     trials, nulls, animals, humans = [], [], [], []
     for index, sentence in enumerate(sentences):
@@ -192,7 +226,15 @@ def _context(text: str, sentences: list[Sentence], designs: list[dict], claims: 
     effect = lexicon("cues")["effect_verbs"]
     trials = [i for i in trials if effect.search(text[sentences[i].start:sentences[i].end])
               or not any(abs(i - n) <= NULL_TRIAL_WINDOW for n in nulls)]
-    return Context(text, sentences, designs, labels, association, uncontrolled, baseline, trials, animals, humans)
+    return Context(text, sentences, designs, labels, association, uncontrolled, baselines, trials, animals, humans)
+
+
+def _absolute_rate(quantity: dict) -> bool:
+    """An absolute rate change in percent or points ("from 4 percent to 3 percent", "by 2
+    percentage points") or a rate per population ("12 per 100,000")."""
+    if quantity["kind"] == "difference":
+        return quantity.get("unit") in RATE_UNITS
+    return quantity["kind"] == "other" and str(quantity.get("unit") or "").startswith("per ")
 
 
 def _flag(kind: str, sentence: Sentence, span: str, score: float, explanation: str,
@@ -370,11 +412,14 @@ def is_relative(claim: dict, sentence_text: str) -> bool:
             and quantity.get("unit") != "percentage_point" and bool(RELATIVE_CONTEXT.search(sentence_text)))
 
 
-def _relative_flags(context: Context, sentence: Sentence, span: str, own: list[dict]) -> list[dict]:
-    """A relative figure in an article that gives no absolute risk or baseline anywhere."""
-    if context.has_baseline:
-        return []
-    claims = [c for c in own if c["type"] in ("association", "efficacy", "safety") and is_relative(c, span)]
+def _relative_flags(context: Context, sentence: Sentence, span: str, own: list[dict], index: int) -> list[dict]:
+    """A relative figure whose outcome has no absolute risk or baseline anywhere in the article."""
+    if lexicon("cues")["animal_scope"].search(span):
+        return []  # a biomarker change in animals or cells has no human baseline to give
+    if any(c["quantity"]["kind"] in ("percent", "fraction") and c["quantity"].get("direction") is None for c in own):
+        return []  # the sentence gives the absolute rates itself ("1.3 times as often: 2.6% vs 2.0%")
+    claims = [c for c in own if c["type"] in ("association", "efficacy", "safety") and is_relative(c, span)
+              and not context.has_baseline_for(index, c.get("outcome"))]
     if not claims:
         return []
     text = explanations()["relative_risk_only"].format(quantity=claims[0]["quantity"]["text"])
