@@ -32,6 +32,8 @@ TRIAL_OVERLAP = 2
 #: "by" just before a percentage: a change, whatever its verb ("ups your risk by 15 percent")
 CHANGE_BY = re.compile(r"\bby (?:about |around |roughly |nearly |almost |up to |as much as )?$", re.I)
 MAX_EVIDENCE = 5
+#: claim types that make a one-group figure something other than a treatment result
+NOT_EFFICACY = ("association", "prevalence", "safety")
 #: sentences either side of a trial's null result that describe the same trial
 NULL_TRIAL_WINDOW = 2
 #: units of a difference that gives a baseline rate ("from 4 percent to 3 percent"), not "by 17 minutes"
@@ -374,23 +376,38 @@ def _causal_flags(context: Context, sentence: Sentence, span: str, own: list[dic
 
 
 def _uncontrolled_flags(context: Context, sentence: Sentence, span: str, own: list[dict], index: int) -> list[dict]:
-    """A share of treated people who improved, with no group to compare them against."""
+    """A share of treated people who improved, or a before/after change in one group, with no
+    group to compare them against."""
     cues = lexicon("cues")
     compared = cues["comparison"].search(span) and not cues["before_after"].search(span)
-    if (compared or cues["animal_scope"].search(span) or cues["caution"].search(span)
-            or context.backed(index) or not _uncontrolled_setting(context)):
+    if compared or cues["animal_scope"].search(span) or cues["caution"].search(span):
+        return []
+    # a customer survey or a testimonial is not backed by a trial of the same product
+    backed = context.backed(index)
+    single = cues["testimonial"].search(span) or (None if backed else cues["single_group_change"].search(span))
+    # shares of users reporting side effects are harms, and group rates associations
+    if single and not _negated(span, single) and not (own and all(c["type"] in NOT_EFFICACY for c in own)):
+        return [_uncontrolled_flag(context, sentence, span, own, single.group())]
+    if backed or not _uncontrolled_setting(context):
         return []
     improved = cues["improvement"].search(span) and not cues["not_improved"].search(span)
     claims = [c for c in own if c in context.uncontrolled_claims and c["quantity"]["kind"] != "p_value"] if improved else []
     if not claims and not (improved and cues["quantity"].search(span)):
         return []
-    claims = claims or [c for c in own if c["type"] in ("efficacy", "prevalence")]
+    fallback = "" if claims else cues["quantity"].search(span).group()
+    return [_uncontrolled_flag(context, sentence, span, claims or own, fallback)]
+
+
+def _uncontrolled_flag(context: Context, sentence: Sentence, span: str, claims: list[dict], fallback: str) -> dict:
+    """The flag for an uncontrolled result, citing the sentence's efficacy and prevalence
+    claims; ``fallback`` names the result when no claim does."""
+    claims = [c for c in claims if c["type"] in ("efficacy", "prevalence")]
     score = 0.85 if "uncontrolled" in context.labels else 0.7
-    quantity = claims[0]["quantity"]["text"] if claims else cues["quantity"].search(span).group()
+    quantity = claims[0]["quantity"]["text"] if claims else fallback
     intervention = (claims[0].get("intervention") if claims else None) or "the treatment"
     text = explanations()["uncontrolled_efficacy"].format(quantity=quantity, intervention=intervention)
     evidence = _evidence(context, sentence, ("uncontrolled",))
-    return [_flag("uncontrolled_efficacy", sentence, span, score, text, [c["id"] for c in claims], evidence)]
+    return _flag("uncontrolled_efficacy", sentence, span, score, text, [c["id"] for c in claims], evidence)
 
 
 def _uncontrolled_setting(context: Context) -> bool:
