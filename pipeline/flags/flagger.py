@@ -150,18 +150,19 @@ class Context:
                 return True
         return False
 
-    def animal_evidence_for(self, index: int) -> bool:
+    def animal_evidence_for(self, index: int, about_people: bool = False) -> bool:
         """Whether the article's evidence for sentence ``index`` is animal or cell work: no
         trial backs it, and the article reports no study in people, or the sentence shares
-        more topic words with the animal work than with any human study."""
+        more topic words with the animal work than with any human study (as many, for a
+        sentence that speaks of people or "you": the animal work is then as close a source)."""
         if not self.animal or self.backed(index):
             return False
         if not (self.trial_sentences or self.observational or self.uncontrolled):
             return True
-        words = topic_terms(self.span(index))
-        animal = max(len(words & topic_terms(self.span(i))) for i in self.animal_sentences)
-        human = max((len(words & topic_terms(self.span(i))) for i in self.human_sentences), default=0)
-        return animal > human
+        words = _stems(topic_terms(self.span(index)))
+        animal = max(len(words & _stems(topic_terms(self.span(i)))) for i in self.animal_sentences)
+        human = max((len(words & _stems(topic_terms(self.span(i)))) for i in self.human_sentences), default=0)
+        return animal > human or (about_people and animal >= max(human, 1))
 
 
 def _stems(words: set[str]) -> set[str]:
@@ -451,8 +452,10 @@ def _animal_flags(context: Context, sentence: Sentence, span: str, index: int) -
     cues = lexicon("cues")
     human = cues["human"].search(span)
     bridge = cues["bridge"].search(span)
-    leap = bool(bridge and human and cues["animal_scope"].search(span) and context.animal)
-    if not (leap or context.animal_evidence_for(index)) or (not leap and _describes_evidence(context, sentence)):
+    # the leap is explicit: the sentence, or the one before it, is about the animals or cells
+    about_animals = cues["animal_scope"].search(span) or (index - 1) in context.animal_sentences
+    leap = bool(bridge and human and about_animals and context.animal)
+    if not (leap or context.animal_evidence_for(index, bool(human))) or (not leap and _describes_evidence(context, sentence)):
         return []
     if cues["caution"].search(span) or cues["caused_by"].search(span):
         return []
