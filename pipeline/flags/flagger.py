@@ -32,6 +32,8 @@ TRIAL_OVERLAP = 2
 #: "by" just before a percentage: a change, whatever its verb ("ups your risk by 15 percent")
 CHANGE_BY = re.compile(r"\bby (?:about |around |roughly |nearly |almost |up to |as much as )?$", re.I)
 MAX_EVIDENCE = 5
+#: punctuation after which a sentence goes on to cite its evidence
+CLAIM_SPLIT = re.compile(r":\s|;\s|\s[\u2014\u2013-]\s")
 #: claim types that make a one-group figure something other than a treatment result
 NOT_EFFICACY = ("association", "prevalence", "safety")
 #: sentences either side of a trial's null result that describe the same trial
@@ -314,6 +316,20 @@ def causal_cue(sentence: Sentence, span: str) -> re.Match[str] | None:
     return verb if verb and readable and not _negated(span, verb) else None
 
 
+def _claim_head(context: Context, sentence: Sentence, span: str) -> re.Match[str] | None:
+    """An unambiguous causal claim before a colon, semicolon or dash that introduces the
+    evidence ("Social media is what drives this epidemic: a survey of 10,000 teenagers
+    found ..."): the claim is judged apart from the study it cites."""
+    split = CLAIM_SPLIT.search(span)
+    if not split:
+        return None
+    head = span[:split.start()]
+    if any(sentence.start <= d["start"] < sentence.start + split.start() for d in context.designs):
+        return None
+    cue = lexicon("cues")["causal_strong"].search(head)
+    return cue if cue and not _negated(head, cue) else None
+
+
 def _negated(span: str, cue: re.Match[str]) -> bool:
     """A negation just before the cue: "did not benefit", "never prevents"."""
     return bool(lexicon("cues")["negation"].search(span[:cue.start()]))
@@ -353,12 +369,14 @@ def _causal_flags(context: Context, sentence: Sentence, span: str, own: list[dic
     percent" on a cohort, "saunas save lives", "X boosts your immunity" on a case series."""
     cues = lexicon("cues")
     claims = [c for c in own if c["type"] == "association"]
-    if cues["cure"].search(span) or cues["animal_scope"].search(span) or _describes_evidence(context, sentence):
+    head = _claim_head(context, sentence, span)
+    if cues["cure"].search(span) or cues["animal_scope"].search(span) or (
+            not head and _describes_evidence(context, sentence)):
         return []
     # on animal evidence, a causal claim is an overstatement only where it is about people
     if context.animal_evidence_for(index) and not animal_flagged:
         return []
-    cue = causal_cue(sentence, span)
+    cue = head or causal_cue(sentence, span)
     # with no study of any kind in the article (a medicine leaflet), there is nothing to outrun
     no_study = context.evidence_kind() == "none" and not context.labels - {"planned_trial"}
     if not cue or (context.backed(index) and not claims) or no_study:
