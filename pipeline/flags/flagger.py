@@ -321,17 +321,24 @@ def causal_cue(sentence: Sentence, span: str) -> re.Match[str] | None:
 
 
 def _claim_head(context: Context, sentence: Sentence, span: str) -> re.Match[str] | None:
-    """An unambiguous causal claim before a colon, semicolon or dash that introduces the
-    evidence ("Social media is what drives this epidemic: a survey of 10,000 teenagers
-    found ..."): the claim is judged apart from the study it cites."""
+    """An unambiguous causal claim made next to the evidence it cites, judged apart from it:
+    before a colon, semicolon or dash that introduces the evidence ("Social media is what
+    drives this epidemic: a survey of 10,000 teenagers found ..."), or after a connective that
+    draws a conclusion from it ("..., which shows that beetroot protects your heart")."""
+    cues = lexicon("cues")
     split = CLAIM_SPLIT.search(span)
-    if not split:
-        return None
-    head = span[:split.start()]
-    if any(sentence.start <= d["start"] < sentence.start + split.start() for d in context.designs):
-        return None
-    cue = lexicon("cues")["causal_strong"].search(head)
-    return cue if cue and not _negated(head, cue) else None
+    if split and not any(sentence.start <= d["start"] < sentence.start + split.start() for d in context.designs):
+        head = span[:split.start()]
+        cue = cues["causal_strong"].search(head)
+        if cue and not _negated(head, cue):
+            return cue
+    # "... found X, which shows that beetroot protects your heart": the conclusion is a claim
+    conclusion = cues["conclusion"].search(span)
+    if conclusion:
+        cue = cues["causal_strong"].search(span, conclusion.end())
+        if cue and not _negated(span[conclusion.end():], cue) and not cues["caution"].search(span):
+            return cue
+    return None
 
 
 def _negated(span: str, cue: re.Match[str]) -> bool:
@@ -344,7 +351,9 @@ def _cure_flags(context: Context, sentence: Sentence, span: str, index: int) -> 
     condition, also a causal overstatement resting on the article's weaker evidence."""
     cues = lexicon("cues")
     cure = cues["cure"].search(span)
-    if not cure or cues["cure_negated"].search(span) or cues["animal_scope"].search(span):
+    # a cure in animals is an animal result, unless the sentence carries it over to people
+    leap = cues["human"].search(span) and cues["bridge"].search(span)
+    if not cure or cues["cure_negated"].search(span) or (cues["animal_scope"].search(span) and not leap):
         return []
     templates = explanations()
     backed = context.backed(index)
