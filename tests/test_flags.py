@@ -227,3 +227,47 @@ def test_flags_hedged_negated_and_background_sentences_are_careful(sentence: str
         ("A cohort study of 9,000 adults linked the habit to a lower risk.", "correlational"),
     ])
     assert _types(flag_article(text, sents, [])[1], sentence[:20]) == set()
+
+
+def test_flags_testimonials_and_before_after_changes_as_uncontrolled() -> None:
+    text, sents = _article([
+        ("In a randomized trial of 300 adults, the cream improved eczema scores more than a placebo cream.", "direct_causal"),
+        ("On our shop page, 96% of users saw visibly calmer skin within a week.", "none"),
+        ("My itching went from 8 out of 10 to 2 out of 10.", "none"),
+        ("About 1 in 10 users report mild stinging.", "none"),
+    ])
+    claims = [
+        _claim(text, "96%", "percent", "efficacy", sents, 1),
+        _claim(text, "About 1 in 10", "fraction", "safety", sents, 2),
+    ]
+    _, flags = flag_article(text, sents, claims)
+    # a trial of the cream does not make a customer survey or a testimonial controlled evidence
+    assert "uncontrolled_efficacy" in _types(flags, "96% of users")
+    assert "uncontrolled_efficacy" in _types(flags, "went from 8 out of 10")
+    # a share of users with a side effect is a harm, not a treatment result
+    assert _types(flags, "mild stinging") == set()
+
+
+def test_flags_relative_figure_needs_a_baseline_for_its_own_outcome() -> None:
+    text, sents = _article([
+        ("In a cohort of 40,000 adults, about 3 in 100 people had a stroke over ten years.", "none"),
+        ("Tea drinkers were 20 percent less likely to have a stroke.", "correlational"),
+        ("They were also 30 percent less likely to develop cataracts.", "correlational"),
+    ])
+    claims = [
+        _claim(text, "20 percent", "percent", "association", sents, 1, direction="decrease", outcome="a stroke"),
+        _claim(text, "30 percent", "percent", "association", sents, 2, direction="decrease", outcome="cataracts"),
+    ]
+    _, flags = flag_article(text, sents, claims)
+    assert "relative_risk_only" not in _types(flags, "20 percent less likely")
+    assert "relative_risk_only" in _types(flags, "30 percent less likely")
+
+
+def test_flags_claim_stated_next_to_the_evidence_it_cites() -> None:
+    text, sents = _article([
+        ("Screens are what drives this epidemic of misery: a survey of 10,000 teenagers found heavy users were "
+         "twice as likely to report low mood.", "correlational"),
+    ])
+    claims = [_claim(text, "twice", "ratio", "association", sents, 1, direction="increase")]
+    _, flags = flag_article(text, sents, claims)
+    assert "causal_overstatement" in _types(flags, "what drives")
