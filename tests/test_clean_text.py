@@ -117,3 +117,10 @@ def test_clean_text_comment_section_is_cut_whole():
     assert cleaned.text == "\n\n".join(BODY)
     reasons = {item["text"]: item["reason"] for item in cleaned.removed}
     assert reasons[comments[0]] == "comments"
+
+
+@pytest.mark.parametrize("dump", ["—\n***\n...", "x", "🙂 😀\n東京", "Hello\u2028world\nİstanbul ŞEHİR"])
+def test_clean_text_odd_documents(dump):
+    cleaned = clean_text(dump)
+    blocks = [line.strip() for line in dump.splitlines() if line.strip()]
+    assert cleaned.kept_chars + cleaned.removed_chars == sum(map(len, blocks))

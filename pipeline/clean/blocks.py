@@ -17,7 +17,7 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 def split_blocks(text: str) -> list[str]:
     """The non-empty lines of ``text``, stripped, in order."""
-    return [line for line in (raw.strip() for raw in text.splitlines()) if line]
+    return list(filter(None, map(str.strip, text.splitlines())))
 
 
 def block_key(block: str) -> str:

@@ -9,6 +9,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -100,7 +101,7 @@ def stopwords() -> frozenset[str]:
 SPAN = 300
 
 
-def match_cues(low: str, words: list[str]) -> list[Cue]:
+def match_cues(low: str, words: list[str]) -> tuple[Cue, ...]:
     """The cue categories found at the start of the lower-cased block ``low``.
 
     Two regex searches per block (one for the patterns anchored at the start of the block,
@@ -112,24 +113,58 @@ def match_cues(low: str, words: list[str]) -> list[Cue]:
         low: the lower-cased block.
         words: its words (``\\w+`` tokens of ``low``).
     """
-    anchored, naming, by_name = _matchers()
-    n_words = len(words)
-    out = []
-    found = [anchored.match(low)]
     trigger_words = triggers()
+    floating = None
     if not trigger_words.isdisjoint(words):
-        present = trigger_words.intersection(words)
-        indexes = tuple(sorted({i for word in present for i in naming[word]}))
-        found.append(_floating(indexes).search(low, 0, SPAN))
-    for match in found:
+        floating = _floating_match(low, trigger_words.intersection(words))
+    return _categories(_matchers()[0].match(low), floating, len(words))
+
+
+def match_lines(
+    lows: list[str], lower: list[list[str]], triggered: list[int]
+) -> list[tuple[Cue, ...]]:
+    """:func:`match_cues` of every block of a document, with one C-level pass of the anchored
+    patterns over all of them.
+
+    Args:
+        lows: the lower-cased blocks.
+        lower: their words.
+        triggered: indexes of the blocks that contain a trigger word (:func:`triggers`).
+    """
+    anchored = list(map(_matchers()[0].match, lows))
+    floating = dict.fromkeys(triggered)
+    trigger_words = triggers()
+    for i in triggered:
+        floating[i] = _floating_match(lows[i], trigger_words.intersection(lower[i]))
+    out: list[tuple[Cue, ...]] = [()] * len(lows)
+    for i in sorted(set(compress(range(len(lows)), anchored)).union(floating)):
+        out[i] = _categories(anchored[i], floating.get(i), len(lower[i]))
+    return out
+
+
+def _floating_match(low: str, present: set[str]) -> re.Match[str] | None:
+    """The first match, within :data:`SPAN` characters, of the unanchored patterns naming one
+    of the trigger words ``present``."""
+    naming = _matchers()[1]
+    indexes = tuple(sorted({i for word in present for i in naming[word]}))
+    return _floating(indexes).search(low, 0, SPAN)
+
+
+def _categories(
+    anchored: re.Match[str] | None, floating: re.Match[str] | None, n_words: int
+) -> tuple[Cue, ...]:
+    """The categories of a block's anchored and floating matches that apply at ``n_words``."""
+    by_name = _matchers()[2]
+    out: list[Cue] = []
+    for match in (anchored, floating):
         if match is not None:
             cue = by_name[match.lastgroup]
             if (cue.scope != "short" or n_words <= cue.max_words) and cue not in out:
                 out.append(cue)
-    return out
+    return tuple(out)
 
 
-def removal_reason(matched: list[Cue], n_words: int) -> str | None:
+def removal_reason(matched: tuple[Cue, ...], n_words: int) -> str | None:
     """The reason the ``matched`` cues remove a block of ``n_words`` words, if they do."""
     for cue in matched:
         if cue.scope == "always" or (cue.scope == "short" and n_words <= cue.max_words):
@@ -147,6 +182,8 @@ def tail_start(reasons: list[str | None], kept_chars: list[int]) -> int | None:
         kept_chars: each block's kept characters (0 for a removed block).
     """
     tails = {cue.name for cue in cues() if cue.tail}
+    if tails.isdisjoint(reasons):
+        return None
     after = sum(kept_chars)
     before = 0
     for i, (reason, chars) in enumerate(zip(reasons, kept_chars)):

@@ -20,10 +20,9 @@ from __future__ import annotations
 import trafilatura
 from lxml import etree
 
-from pipeline.clean.blocks import block_key, split_blocks
+from pipeline.clean.blocks import WORD, block_key, split_blocks
 from pipeline.clean.cleaned import Cleaned
 from pipeline.clean.cues import match_cues, removal_reason, tail_start
-from pipeline.clean.features import WORD
 from pipeline.clean.metadata import byline_author, date_of_line, parse_date, strip_site_suffix
 
 #: precision-mode output shorter than this (characters) is checked against default mode

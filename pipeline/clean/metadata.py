@@ -31,6 +31,12 @@ BYLINE = re.compile(
     r"(?:\s*(?:[,|•·–@-]|(?i:\bon\b|\bupdated\b|\bpublished\b)).*)?$"
 )
 AUTHOR_LINE = re.compile(r"^(?:author|written by|reporter)\s*:\s*(?P<name>[A-Z][\w.'’ -]{2,60})$", re.IGNORECASE)
+#: the first word (case-folded) of every line that BYLINE or AUTHOR_LINE can match
+BYLINE_STARTS = frozenset(
+    ("by", "written", "posted", "reported", "words", "story", "text", "edited", "author", "reporter")
+)
+#: longer lines are never a byline, or a date line
+BYLINE_MAX, DATE_LINE_MAX = 120, 60
 
 
 def parse_date(text: str) -> str | None:
@@ -57,7 +63,7 @@ def parse_date(text: str) -> str | None:
 
 def byline_author(block: str) -> str | None:
     """The author named by a byline such as "By Lee Johnson", or ``None``."""
-    if len(block) > 120:
+    if len(block) > BYLINE_MAX:
         return None
     match = BYLINE.match(block) or AUTHOR_LINE.match(block)
     if not match:
@@ -68,7 +74,7 @@ def byline_author(block: str) -> str | None:
 
 def date_of_line(block: str) -> str | None:
     """The ISO date of a line that is (mostly) a date or a dateline, or ``None``."""
-    if len(block) > 60 or not YEAR.search(block) or not DATE_LINE.match(block.strip()):
+    if len(block) > DATE_LINE_MAX or not YEAR.search(block) or not DATE_LINE.match(block.strip()):
         return None
     return parse_date(block)
 

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
-from sklearn.utils import murmurhash3_32
 
 from pipeline import paths
-from pipeline.clean.features import DENSE, LEXICAL_MAX, MAX_WORDS, SHORT, DocFeatures
+from pipeline.clean.features import (
+    DENSE,
+    LEXICAL_MAX,
+    SHORT,
+    DocFeatures,
+    distinct,
+    distinct_inverse,
+)
+from pipeline.clean.lookup import WeightTable, feature_index
 from pipeline.linear import LinearModel
 
 #: log-odds given to a block that a cue or folder repetition removes
@@ -26,28 +32,6 @@ FORCED = -20.0
 DEFAULT_DIR = paths.model_dir("boilerplate")
 BODY = "body"
 CLASSES = ("boilerplate", BODY)
-
-
-def feature_index(name: str, n_features: int) -> int:
-    """The column :func:`pipeline.linear.hash_features` gives the feature ``name``."""
-    h = murmurhash3_32(name.encode("utf-8"), seed=0, positive=False)
-    if h == -(2**31):
-        return (2**31 - 1 - (n_features - 1)) % n_features
-    return abs(h) % n_features
-
-
-class _WeightCache(dict):
-    """Weight of the feature ``prefix + key``, hashing each name once."""
-
-    def __init__(self, weights: np.ndarray, prefix: str) -> None:
-        super().__init__()
-        self.weights = weights
-        self.prefix = prefix
-
-    def __missing__(self, key: str) -> float:
-        weight = float(self.weights[feature_index(self.prefix + key, len(self.weights))])
-        self[key] = weight
-        return weight
 
 
 class BlockModel:
@@ -74,34 +58,51 @@ class BlockModel:
         self.log_prior = np.log([1 - prior, prior])
         self.smoothing = float(linear.meta.get("smoothing", 1.0))
         self.threshold = float(linear.meta.get("threshold", 0.0))
-        self._caches = {p: _WeightCache(self.weights, p) for p in ("w:", "f:", "l:", "b:", "k:")}
-        self._word, self._first, self._last, self._pair, self._key = (
-            cache.__getitem__ for cache in self._caches.values()
-        )
+        self._words = WeightTable(self.weights, ("w:", "f:", "l:"))
+        self._keys = WeightTable(self.weights, ("k:",))
+        self._pairs = WeightTable(self.weights, ("b:",))
 
     def logits(self, features: DocFeatures) -> np.ndarray:
         """Body-vs-boilerplate log-odds of each block (equal to the LinearModel's score)."""
         if not features.tokens:
             return np.zeros(0)
-        if sum(map(len, self._caches.values())) > 1_000_000:
-            for cache in self._caches.values():
-                cache.clear()
-        lexical = [self._lexical(t, k) for t, k in zip(features.tokens, features.keys)]
-        return features.dense @ self.dense_weights + np.array(lexical) + self.bias
+        return features.dense @ self.dense_weights + self._lexical(features) + self.bias
 
-    def _lexical(self, lower: list[str], key: str) -> float:
-        """Sum of the weights of :func:`pipeline.clean.features.lexical_names`, cached."""
-        n = len(lower)
-        if not n or n > LEXICAL_MAX:
-            return 0.0
-        if n == 1:  # a menu item or a button: no word pairs
-            word = lower[0]
-            return self._first(word) + self._last(word) + self._word(word) + self._key(key)
-        words = lower[:MAX_WORDS]
-        score = self._first(words[0]) + self._last(lower[-1]) + sum(map(self._word, set(words)))
-        if n <= SHORT:
-            score += sum(map(self._pair, set(map("_".join, pairwise(words))))) + self._key(key)
-        return score
+    def _lexical(self, features: DocFeatures) -> np.ndarray:
+        """Each block's sum of the weights of :func:`pipeline.clean.features.lexical_names`.
+
+        The weights are looked up once per distinct word, word pair or key of the document;
+        the per-block sets of words and word pairs are built and summed with array operations.
+        """
+        vocab, ids = features.vocab, features.ids
+        words = np.array(features.words, dtype=np.int64)
+        n, n_vocab = len(words), max(len(vocab), 1)
+        owner = np.repeat(np.arange(n), words)  # the block of each word
+        # w: each distinct word of a block of at most LEXICAL_MAX words
+        chosen = words[owner] <= LEXICAL_MAX
+        block, word = np.divmod(distinct(owner[chosen] * n_vocab + ids[chosen]), n_vocab)
+        used = distinct(word)
+        table = np.zeros((n_vocab, 3))  # the w:, f: and l: weights of each word
+        table[used] = self._words.lookup(list(map(vocab.__getitem__, used.tolist())))
+        scores = np.zeros(n)
+        scores += np.bincount(block, weights=table[word, 0], minlength=n)
+        # f: and l: its first and last word
+        lexical = np.flatnonzero((words > 0) & (words <= LEXICAL_MAX))
+        first = np.cumsum(words)[lexical] - words[lexical]
+        scores[lexical] += table[ids[first], 1] + table[ids[first + words[lexical] - 1], 2]
+        # k: the key of a block of at most SHORT words
+        short = np.flatnonzero((words > 0) & (words <= SHORT))
+        keys = list(map(features.keys.__getitem__, short.tolist()))
+        scores[short] += self._keys.lookup(keys)[:, 0]
+        # b: its distinct word pairs (a word and the next one in the same block)
+        left = np.flatnonzero((owner[:-1] == owner[1:]) & (words[owner[:-1]] <= SHORT))
+        pairs = ids[left] * n_vocab + ids[left + 1]
+        block, pair = np.divmod(distinct(owner[left] * n_vocab**2 + pairs), n_vocab**2)
+        pair, where = distinct_inverse(pair)
+        before, after = (side.tolist() for side in np.divmod(pair, n_vocab))
+        names = [f"{vocab[a]}_{vocab[b]}" for a, b in zip(before, after)]
+        scores += np.bincount(block, weights=self._pairs.lookup(names)[where, 0], minlength=n)
+        return scores
 
     def body_logits(self, features: DocFeatures, forced: np.ndarray) -> np.ndarray:
         """Body log-odds of each block, with :data:`FORCED` for the ``forced`` removals."""
@@ -119,19 +120,27 @@ class BlockModel:
         emit1 = (log_p1 - self.log_prior[1]).tolist()
         (t00, t01), (t10, t11) = (self.transitions * self.smoothing).tolist()
         s0, s1 = float(log_p0[0]), float(log_p1[0])
-        back0, back1 = [0] * n, [0] * n
+        back0, back1 = [0] * n, [0] * n  # the best label before a 0, before a 1
         for i in range(1, n):
             a, b = s0 + t00, s1 + t10
-            back0[i], best0 = (0, a) if a >= b else (1, b)
+            if a >= b:
+                best0 = a
+            else:
+                best0 = b
+                back0[i] = 1
             a, b = s0 + t01, s1 + t11
-            back1[i], best1 = (0, a) if a >= b else (1, b)
-            s0, s1 = best0 + emit0[i], best1 + emit1[i]
-        labels = np.zeros(n, dtype=int)
+            if a >= b:
+                s1 = a + emit1[i]
+            else:
+                s1 = b + emit1[i]
+                back1[i] = 1
+            s0 = best0 + emit0[i]
+        labels = [0] * n
         state = int(s1 > s0)
         for i in range(n - 1, -1, -1):
             labels[i] = state
             state = back1[i] if state else back0[i]
-        return labels
+        return np.array(labels)
 
 
 def model_dir() -> Path:

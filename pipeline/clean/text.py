@@ -14,14 +14,21 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress
 
 import numpy as np
 
 from pipeline.clean.blocks import block_key, split_blocks
 from pipeline.clean.cleaned import Cleaned
 from pipeline.clean.cues import removal_reason, tail_start
-from pipeline.clean.features import doc_features
-from pipeline.clean.metadata import byline_author, date_of_line, strip_site_suffix
+from pipeline.clean.features import DENSE, DocFeatures, distinct, doc_features
+from pipeline.clean.metadata import (
+    BYLINE_STARTS,
+    DATE_LINE_MAX,
+    byline_author,
+    date_of_line,
+    strip_site_suffix,
+)
 from pipeline.clean.model import BlockModel, load_model
 
 #: a block repeated across a folder is removed when it has fewer words than this, or when
@@ -40,6 +47,8 @@ META_WINDOW = 3
 TITLE_WORDS = (2, 30)
 #: the cue category of image chrome and photo credits; a block between two is a caption
 MEDIA_CREDIT = "media_credit"
+#: the column of the digit share among the dense features
+DIGIT = DENSE.index("digit")
 
 
 @dataclass
@@ -74,12 +83,14 @@ def decide(
         return Decision([], [], [])
     model = model or load_model()
     features = doc_features(blocks)
-    reasons = [removal_reason(c, n) for c, n in zip(features.cues, features.words)]
+    lengths = np.fromiter(map(len, blocks), dtype=np.int64, count=len(blocks))
+    reasons = [removal_reason(c, n) if c else None for c, n in zip(features.cues, features.words)]
     for i in _repeated(blocks, features.words, repeated, n_docs):
         reasons[i] = reasons[i] or "repeated_across_folder"
-    for i in range(1, len(blocks) - 1):
-        if reasons[i] is None and reasons[i - 1] == reasons[i + 1] == MEDIA_CREDIT:
-            reasons[i] = "caption"  # between "Enlarge this image" and the photo credit
+    if MEDIA_CREDIT in reasons:
+        for i in range(1, len(blocks) - 1):
+            if reasons[i] is None and reasons[i - 1] == reasons[i + 1] == MEDIA_CREDIT:
+                reasons[i] = "caption"  # between "Enlarge this image" and the photo credit
     forced = np.array([r is not None for r in reasons])
     logits = model.body_logits(features, forced)
     labels = np.zeros(len(blocks), dtype=int)
@@ -89,10 +100,10 @@ def decide(
     if not labels.any() and not forced.all():
         labels = _best_region(logits, forced, sentences)
     _extend_edges(labels, logits, forced, sentences)
-    _cut_tail(labels, reasons, blocks)
-    keep = [bool(k) for k in labels]
+    _cut_tail(labels, reasons, lengths)
+    keep = labels.astype(bool).tolist()
     decision = Decision(blocks, keep, reasons)
-    _metadata(decision, features.tokens)
+    _metadata(decision, features, labels, lengths)
     return decision
 
 
@@ -110,7 +121,10 @@ def _extend_edges(
     def sentence_like(i: int) -> bool:
         return not labels[i] and not forced[i] and sentences[i] and logits[i] >= EDGE
 
-    for i in np.flatnonzero(labels):
+    body = labels.astype(bool)
+    inside = body[:-1] & body[1:]  # a body block followed by another
+    edges = body & ~(np.concatenate(([False], inside)) & np.concatenate((inside, [False])))
+    for i in np.flatnonzero(edges):  # the neighbours of the other body blocks are body
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(labels) and (forced[j] or sentence_like(j)):
@@ -118,12 +132,12 @@ def _extend_edges(
                 j += step
 
 
-def _cut_tail(labels: np.ndarray, reasons: list[str | None], blocks: list[str]) -> None:
+def _cut_tail(labels: np.ndarray, reasons: list[str | None], lengths: np.ndarray) -> None:
     """Remove every block after the start of the page's tail (:func:`tail_start`)."""
-    start = tail_start(reasons, [len(b) if k else 0 for b, k in zip(blocks, labels)])
+    start = tail_start(reasons, np.where(labels, lengths, 0).tolist())
     if start is None:
         return
-    for i in range(start + 1, len(blocks)):
+    for i in range(start + 1, len(labels)):
         if labels[i]:
             labels[i] = 0
             reasons[i] = reasons[i] or reasons[start]
@@ -131,9 +145,10 @@ def _cut_tail(labels: np.ndarray, reasons: list[str | None], blocks: list[str]) 
 
 def _sentences(blocks: list[str], words: list[int]) -> np.ndarray:
     """Which blocks are full sentences of at least :data:`EDGE_WORDS` words."""
-    return np.array([
-        n >= EDGE_WORDS and b.rstrip("\"'”’)").endswith((".", "!", "?")) for b, n in zip(blocks, words)
-    ])
+    out = np.zeros(len(blocks), dtype=bool)
+    for i in np.flatnonzero(np.array(words) >= EDGE_WORDS).tolist():
+        out[i] = blocks[i].rstrip("\"'”’)").endswith((".", "!", "?"))
+    return out
 
 
 def _best_region(logits: np.ndarray, forced: np.ndarray, sentences: np.ndarray) -> np.ndarray:
@@ -175,32 +190,37 @@ def _repeated(
     return [] if share >= DUPLICATE_SHARE else hits
 
 
-def _main_start(keep: list[bool], blocks: list[str]) -> int:
+def _main_start(labels: np.ndarray, lengths: np.ndarray) -> int:
     """Index of the first block of the run of kept blocks that holds the most text."""
-    best, best_chars, start, chars = len(blocks), 0, None, 0
-    for i, (k, block) in enumerate(zip(keep + [False], blocks + [""])):
-        if k:
-            start = i if start is None else start
-            chars += len(block)
-            continue
-        if start is not None and chars > best_chars:
-            best, best_chars = start, chars
-        start, chars = None, 0
-    return best
+    edges = np.diff(np.concatenate(([0], labels.astype(np.int8), [0])))
+    starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    total = np.concatenate(([0], np.cumsum(lengths)))
+    chars = total[stops] - total[starts]
+    if not len(chars) or chars.max() <= 0:
+        return len(labels)
+    return int(starts[chars.argmax()])
 
 
-def _metadata(decision: Decision, tokens: list[list[str]]) -> None:
+def _metadata(
+    decision: Decision, features: DocFeatures, labels: np.ndarray, lengths: np.ndarray
+) -> None:
     """Find title, byline and date lines at the head of the article; drop them from the body.
 
     When the headline is followed by a byline or date line, the kept blocks before the
-    headline are page furniture (blurbs, teasers) and are dropped too.
+    headline are page furniture (blurbs, teasers) and are dropped too. Only blocks that pass
+    cheap tests (a byline's first word, a short line with a digit) are parsed.
     """
     blocks, keep, reasons = decision.blocks, decision.keep, decision.reasons
-    start = _main_start(keep, blocks)
+    start = _main_start(labels, lengths)
     end = min(len(blocks), start + META_WINDOW)
+    bylines = [
+        i for i, words in enumerate(features.tokens[:end])
+        if words and words[0].casefold() in BYLINE_STARTS
+    ]
+    dates = np.flatnonzero((features.dense[:end, DIGIT] > 0) & (lengths[:end] <= DATE_LINE_MAX))
     anchors = []
-    for i in range(end):
-        author = byline_author(blocks[i])
+    for i in sorted(set(bylines).union(dates.tolist())):
+        author = byline_author(blocks[i]) if i in bylines else None
         date = None if author else date_of_line(blocks[i])
         if author and decision.author is None:
             decision.author = author
@@ -210,7 +230,7 @@ def _metadata(decision: Decision, tokens: list[list[str]]) -> None:
             anchors.append(i)
             keep[i] = False
             reasons[i] = reasons[i] or ("byline" if author else "date")
-    title = _title_index(tokens, blocks, reasons, start, anchors)
+    title = _title_index(features, blocks, reasons, start, anchors)
     if title is None:
         return
     decision.title = strip_site_suffix(blocks[title]) if title == 0 else blocks[title]
@@ -224,25 +244,40 @@ def _metadata(decision: Decision, tokens: list[list[str]]) -> None:
 
 
 def _title_index(
-    tokens: list[list[str]], blocks: list[str], reasons: list[str | None], first: int,
+    features: DocFeatures,
+    blocks: list[str],
+    reasons: list[str | None],
+    first: int,
     anchors: list[int],
 ) -> int | None:
-    """The headline: a title-like line before the body, near a byline or like the page title."""
-    page_title = set(tokens[0])
-    best, best_score = None, 0.0
-    for i in range(min(first + 1, len(blocks))):
-        if reasons[i] is not None or not TITLE_WORDS[0] <= len(tokens[i]) <= TITLE_WORDS[1]:
-            continue
-        if blocks[i].rstrip().endswith((".", ":", ",")):
-            continue
-        words = set(tokens[i])
-        score = len(words & page_title) / len(words) if i else 0.5
-        ahead = [a - i for a in anchors if 0 < a - i <= 3]
-        if ahead:
-            score += 1.0 + 0.1 * (3 - min(ahead))
-        if score > best_score:
-            best, best_score = i, score
-    return best if best_score >= 0.5 else None
+    """The headline: a title-like line before the body, near a byline or like the page title.
+
+    A line's score is the share of its distinct words found in the page title (the first
+    line), plus a bonus for standing 1 to 3 lines above a byline or date line.
+    """
+    limit = min(first + 1, len(blocks))
+    words = np.array(features.words[:limit], dtype=np.int64)
+    owner = np.repeat(np.arange(limit), words)
+    n_vocab = max(len(features.vocab), 1)
+    block, word = np.divmod(distinct(owner * n_vocab + features.ids[: len(owner)]), n_vocab)
+    in_title = np.zeros(n_vocab, dtype=bool)
+    in_title[word[block == 0]] = True
+    sizes = np.bincount(block, minlength=limit)
+    scores = np.bincount(block, weights=in_title[word], minlength=limit) / np.maximum(sizes, 1)
+    scores[0] = 0.5
+    near: dict[int, float] = {}
+    for a in anchors:
+        for distance in (1, 2, 3):
+            near[a - distance] = max(near.get(a - distance, 0.0), 1.0 + 0.1 * (3 - distance))
+    for i, bonus in near.items():
+        if 0 <= i < limit:
+            scores[i] += bonus
+    sized = np.flatnonzero((words >= TITLE_WORDS[0]) & (words <= TITLE_WORDS[1])).tolist()
+    candidates = [
+        i for i in sized if reasons[i] is None and not blocks[i].rstrip().endswith((".", ":", ","))
+    ]
+    best = max(candidates, key=scores.__getitem__, default=None)
+    return best if best is not None and scores[best] >= 0.5 else None
 
 
 URL_LINE = re.compile(r"^https?://\S+$")
@@ -250,7 +285,7 @@ URL_LINE = re.compile(r"^https?://\S+$")
 
 def page_url(blocks: list[str]) -> str | None:
     """The first line of a dump that is a bare http(s) URL (a page's own address), if any."""
-    return next((b for b in blocks if URL_LINE.match(b)), None)
+    return next(filter(URL_LINE.match, blocks), None)
 
 
 def clean_text(
@@ -266,12 +301,13 @@ def clean_text(
         n_docs: number of documents the counts were taken over.
     """
     decision = decide(text, repeated=repeated, n_docs=n_docs)
-    kept = [b for b, k in zip(decision.blocks, decision.keep) if k]
+    kept = list(compress(decision.blocks, decision.keep))
     removed = [
         {"text": b, "reason": r or "classifier"}
         for b, k, r in zip(decision.blocks, decision.keep, decision.reasons)
         if not k
     ]
+    kept_chars = sum(map(len, kept))
     return Cleaned(
         text="\n\n".join(kept),
         title=decision.title,
@@ -279,6 +315,6 @@ def clean_text(
         published=decision.published,
         url=page_url(decision.blocks),
         removed=removed,
-        removed_chars=sum(len(item["text"]) for item in removed),
-        kept_chars=sum(map(len, kept)),
+        removed_chars=sum(map(len, decision.blocks)) - kept_chars,
+        kept_chars=kept_chars,
     )
