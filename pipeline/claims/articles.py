@@ -23,7 +23,7 @@ from pathlib import Path
 
 import spacy
 
-from pipeline.claims.context import article_contexts
+from pipeline.claims.context import article_contexts, sentence_groups
 from pipeline.claims.features import load_lexicon, quantity_features, sentence_context
 from pipeline.claims.model import NONE
 from pipeline.claims.rules import load_rules, non_claim_role
@@ -118,28 +118,22 @@ def article_rows(folders: list[Path]) -> ArticleRows:
         for name, raw, entry in _articles(Path(folder)):
             doc = nlp(clean_doc(raw).text)
             spans = gold_spans(doc.text, entry)
-            sentences = {}
-            for span in doc.spans["quantities"]:
-                sentences.setdefault(span.sent.start_char, span.sent)
-            order = sorted(sentences)
-            contexts = dict(zip(order, article_contexts(
-                doc.text, [(s, sentences[s].end_char) for s in order], detect_designs(doc.text))))
-            memo: dict[int, object] = {}
+            groups = sentence_groups(doc.spans["quantities"])
+            contexts = article_contexts(doc.text, [(sent.start_char, sent.end_char) for sent, _ in groups],
+                                        detect_designs(doc.text))
             out.articles += 1
-            for span in doc.spans["quantities"]:
-                quantity = span._.quantity
-                label = _label(quantity["start"], quantity["end"], spans)
-                if label is None:
-                    out.unaligned += 1
-                    continue
-                sent = span.sent
-                local = dict(quantity, start=quantity["start"] - sent.start_char, end=quantity["end"] - sent.start_char)
-                if non_claim_role(sent.text, local, rules) is not None:
-                    out.ruled_out += 1
-                    continue
-                if sent.start_char not in memo:
-                    memo[sent.start_char] = sentence_context(sent.text, lexicon)
-                out.rows.append(quantity_features(memo[sent.start_char], local, contexts[sent.start_char]))
-                out.labels.append(label)
-                out.groups.append(f"{Path(folder).name}/{name}")
+            for (sent, quantities), context in zip(groups, contexts):
+                ctx = None
+                for quantity in quantities:
+                    label = _label(sent.start_char + quantity["start"], sent.start_char + quantity["end"], spans)
+                    if label is None:
+                        out.unaligned += 1
+                        continue
+                    if non_claim_role(sent.text, quantity, rules) is not None:
+                        out.ruled_out += 1
+                        continue
+                    ctx = ctx or sentence_context(sent.text, lexicon)
+                    out.rows.append(quantity_features(ctx, quantity, context))
+                    out.labels.append(label)
+                    out.groups.append(f"{Path(folder).name}/{name}")
     return out

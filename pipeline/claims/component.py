@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.claims import ClaimModel, detect_claims, load_default
-from pipeline.claims.context import article_contexts
+from pipeline.claims.context import article_contexts, sentence_groups
 from pipeline.extensions import register
 from pipeline.flags.design import detect_designs
 from pipeline.linear import ModelIntegrityError
@@ -77,25 +77,12 @@ class ClaimDetector:
         if len(spans) and not doc.has_annotation("SENT_START") and len(doc) > 1:
             raise ValueError(f"{self.name}: the Doc has no sentence boundaries; add a sentencizer "
                              "(or overclaim_sentences) before this component")
-        by_sentence: dict[int, list[dict]] = {}
-        sentences = {}
-        for span in spans:
-            quantity = span._.quantity
-            if quantity is None:
-                continue
-            sent = span.sent
-            start = sent.start_char
-            sentences[start] = sent
-            shifted = dict(quantity, start=quantity["start"] - start, end=quantity["end"] - start)
-            by_sentence.setdefault(start, []).append(shifted)
-        claims = []
-        order = sorted(by_sentence)
+        groups = sentence_groups(spans)
         doc._.designs = detect_designs(doc.text)  # the flagger reuses them
-        contexts = article_contexts(doc.text, [(s, sentences[s].end_char) for s in order], doc._.designs)
-        for start, context in zip(order, contexts):
-            sent = sentences[start]
-            quantities = sorted(by_sentence[start], key=lambda q: (q["start"], q["end"]))
-            claims.extend(detect_claims(sent.text, quantities, sent_start=start, strength=sent._.strength,
+        contexts = article_contexts(doc.text, [(sent.start_char, sent.end_char) for sent, _ in groups], doc._.designs)
+        claims = []
+        for (sent, quantities), context in zip(groups, contexts):
+            claims.extend(detect_claims(sent.text, quantities, sent_start=sent.start_char, strength=sent._.strength,
                                         model=self.model, context=context))
         doc._.claims = [{"id": f"c{i}", **claim} for i, claim in enumerate(claims, 1)]
         return doc

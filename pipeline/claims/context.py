@@ -20,6 +20,25 @@ TRIAL_LABELS = frozenset({"rct", "human_trial"})
 LAB_LABELS = frozenset({"animal", "cell", "animal_trial"})
 
 
+def sentence_groups(spans) -> list[tuple[object, list[dict]]]:  # noqa: ANN001 - spaCy spans
+    """The quantity spans of a Doc grouped by sentence, in text order.
+
+    Returns:
+        ``(sentence span, quantities)`` pairs; each quantity dict (from ``span._.quantity``)
+        is copied with offsets into its sentence, sorted by position.
+    """
+    groups: dict[int, tuple[object, list[dict]]] = {}
+    for span in spans:
+        quantity = span._.quantity
+        if quantity is None:
+            continue
+        sent = span.sent
+        start = sent.start_char
+        shifted = dict(quantity, start=quantity["start"] - start, end=quantity["end"] - start)
+        groups.setdefault(start, (sent, []))[1].append(shifted)
+    return [(sent, sorted(qs, key=lambda q: (q["start"], q["end"]))) for _, (sent, qs) in sorted(groups.items())]
+
+
 def summarize_designs(labels: set[str]) -> str:
     """One word for the designs of an article: ``trial``, ``observational``, ``mixed``,
     ``uncontrolled``, ``meta``, ``lab`` or ``none``."""
