@@ -66,6 +66,11 @@ def test_inflect_uses_irregular_table() -> None:
         ("No link was found between coffee and cancer.", {"negated:corr"}, set()),
         ("The drug did not reduce mortality.", {"negated:cause", "unhedged:cause_b"}, set()),
         (
+            "Regular exercise can lower blood pressure.",
+            {"cue:CAN", "unhedged:cause", "can:causal", "can_scope:cause"},
+            {"hedged:cause", "modal_scope:cause", "cue:MODAL"},
+        ),
+        (
             "Can Coffee Really Save Your Life?",
             {"form:question", "form:yesno_question", "form:title_case", "question:cause"},
             set(),

