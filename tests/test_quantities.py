@@ -438,10 +438,46 @@ def test_quantities_more_forms(sentence: str, span: str, expected: dict) -> None
     check(sentence, span, expected)
 
 
-def test_quantities_count_of_a_sample_is_not_a_fraction() -> None:
-    found = find_quantities("Liver injury occurred in 12 of 8,400 patients.")
+def test_quantities_count_of_a_sample_is_a_fraction() -> None:
+    found = find_quantities("Liver injury occurred in 12 of 8,400 patients, and in 3 of the 46 children.")
+    assert [(q["text"], q["kind"], q["value"]) for q in found] == [
+        ("12 of 8,400", "fraction", 0.001429), ("3 of the 46", "fraction", 0.06522)]
+
+
+def test_quantities_count_with_its_percentage_stays_two_counts() -> None:
+    found = find_quantities("Liver injury occurred in 12 of 8,400 patients (0.14%).")
     assert [(q["text"], q["kind"], q["role"]) for q in found] == [
-        ("12", "count", None), ("8,400", "count", "sample_size")]
+        ("12", "count", None), ("8,400", "count", "sample_size"), ("0.14%", "percent", None)]
+
+
+@pytest.mark.parametrize("sentence,span,value,bound,direction", [
+    ("The rate falls from roughly 10 percent to 8 percent.", "from roughly 10 percent to 8 percent", 2, "about", "decrease"),
+    ("The share rose from 8.1% in 2015 to 9.4% in 2024.", "from 8.1% in 2015 to 9.4%", 1.3, None, "increase"),
+    ("Coverage was down from 71.2% in the 2022–23 season to 66.8%.", "from 71.2% in the 2022–23 season to 66.8%", 4.4, None, "decrease"),
+    ("Children given filters had fewer symptom days, from 4.2 to 3.1 days a fortnight.", "from 4.2 to 3.1 days", 1.1, None, "decrease"),
+    ("It was linked to a 4.5-point drop in IQ.", "4.5-point", 4.5, None, "decrease"),
+    ("My pain went from 8 out of 10 to 2 out of 10.", "from 8 out of 10 to 2 out of 10", 6, None, "decrease"),
+    ("My pain went from about 7 out of 10 to 3.", "from about 7 out of 10 to 3", 4, "about", "decrease"),
+])
+def test_quantities_changes_with_inner_bounds_years_and_descending_ends(
+        sentence: str, span: str, value: float, bound: str | None, direction: str) -> None:
+    found = next(q for q in find_quantities(sentence) if q["text"] == span)
+    assert (found["kind"], found["value"], found["bound"], found["direction"]) == (
+        "difference", value, bound, direction)
+
+
+def test_quantities_range_keeps_its_order_and_an_inner_bound() -> None:
+    found = find_quantities("Scores ranged from 40 to 60, and rates between about 10 and 20 percent.")
+    assert [(q["low"], q["high"], q["bound"]) for q in found] == [(40, 60, None), (10, 20, "about")]
+
+
+def test_quantities_scaled_counts_have_no_float_noise() -> None:
+    assert find_quantities("An estimated 4.1 million adults swim outdoors.")[0]["value"] == 4_100_000
+
+
+def test_quantities_bound_after_an_opening_quote() -> None:
+    found = find_quantities("“Around one in three patients come back worse,” she said.")
+    assert (found[0]["text"], found[0]["bound"]) == ("Around one in three", "about")
 
 
 def test_quantities_p_value_skips_a_time_point() -> None:

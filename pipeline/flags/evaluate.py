@@ -67,7 +67,7 @@ def evaluate_samples(folder: Path, gold_path: Path) -> dict:
         for record in outcome.records:
             records[_key(record["source"], folder)] = record
         errors += outcome.errors
-    totals = {k: [0, 0] for k in ("body_with", "body_without", "claims", "claim_types", "not_claims", "flags", "no_flags_on")}
+    totals = {k: [0, 0] for k in CHECKS}
     misses: dict[str, list] = {}
     for name, expect in gold.items():
         record = records.get(name)
@@ -81,6 +81,13 @@ def evaluate_samples(folder: Path, gold_path: Path) -> dict:
                 misses.setdefault(name, []).append(f"{kind}: {what}")
     summary = {k: {"ok": v[0], "of": v[1], "rate": round(v[0] / v[1], 3) if v[1] else None} for k, v in totals.items()}
     return {"files": len(gold), "errors": errors, "summary": summary, "misses": misses}
+
+
+#: what ``evaluate_samples`` counts; ``claim_values``, ``claim_ranges`` and ``claim_bounds``
+#: grade each found claim whose gold gives a value, a low/high pair or a bound (or whose
+#: extracted quantity has a bound the gold does not)
+CHECKS = ("body_with", "body_without", "claims", "claim_types", "claim_values", "claim_ranges",
+          "claim_bounds", "not_claims", "flags", "no_flags_on")
 
 
 def _key(source: str, folder: Path) -> str:
@@ -97,12 +104,13 @@ def _checks(record: dict, expect: dict):  # noqa: ANN202 - generator of (kind, o
         yield "body_without", snippet not in text, snippet
     claims = record["claims"]
     for claim in expect.get("claims", []):
-        found = [c for c in claims if _overlaps(c["quantity"]["text"], claim["quantity"])]
+        found = [c for c in claims if _overlaps(c["quantity"], claim["quantity"], text)]
         yield "claims", bool(found), claim["quantity"]
         if found:
             yield "claim_types", found[0]["type"] == claim["type"], f"{claim['quantity']} -> {found[0]['type']} (want {claim['type']})"
+            yield from _meaning_checks(found[0]["quantity"], claim)
     for snippet in expect.get("not_claims", []):
-        yield "not_claims", not any(_overlaps(c["quantity"]["text"], snippet) for c in claims), snippet
+        yield "not_claims", not any(_overlaps(c["quantity"], snippet, text) for c in claims), snippet
     flags = record.get("flags", [])
     for flag in expect.get("flags", []):
         ok = any(f["type"] == flag["type"] and flag["sentence_with"] in f["sentence"] for f in flags)
@@ -112,5 +120,32 @@ def _checks(record: dict, expect: dict):  # noqa: ANN202 - generator of (kind, o
         yield "no_flags_on", not hit, f"{snippet} ({', '.join(hit)})"
 
 
-def _overlaps(found: str, wanted: str) -> bool:
+def _meaning_checks(quantity: dict, claim: dict):  # noqa: ANN202 - generator of (kind, ok, what)
+    """Value, range and bound of an extracted quantity against its gold claim."""
+    got = {k: quantity.get(k) for k in ("value", "low", "high", "bound")}
+    want = {k: claim.get(k) for k in ("value", "low", "high", "bound")}
+    shown = f"{claim['quantity']} -> {got} (want {want})"
+    if want["value"] is not None:
+        yield "claim_values", _same_number(got["value"], want["value"]), shown
+    if want["low"] is not None or want["high"] is not None:
+        ok = _same_number(got["low"], want["low"]) and _same_number(got["high"], want["high"])
+        yield "claim_ranges", ok, shown
+    if want["bound"] is not None or got["bound"] is not None:
+        yield "claim_bounds", got["bound"] == want["bound"], shown
+
+
+def _same_number(got: float | None, want: float | None) -> bool:
+    """Equal after rounding to three places ("one in six" is 0.167 in the gold)."""
+    if got is None or want is None:
+        return got is None and want is None
+    return abs(float(got) - float(want)) <= 0.0005 + 1e-9 * abs(float(want))
+
+
+def _overlaps(quantity: dict, wanted: str, text: str) -> bool:
+    """True when an extracted quantity and a gold string cover the same words: by offsets
+    where the gold string occurs once in the body (as the gold format requires), else by text."""
+    found = quantity["text"]
+    if text.count(wanted) == 1:
+        start = text.find(wanted)
+        return quantity["start"] < start + len(wanted) and start < quantity["end"]
     return found == wanted or found in wanted or wanted in found

@@ -10,7 +10,6 @@ confidence intervals and p-values that follow a quantity are attached to it.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -76,6 +75,8 @@ _RANGE_ROLES = ("duration", "age", "dose")
 #: Non-claim roles whose numbers are of kind "other", not "count" (a year is no count).
 _OTHER_KIND_ROLES = ("year", "age", "measurement", "ordinal", "duration", "date", "phone",
                      "price", "url")
+#: "(0.14%)" right after "12 of 8,400" or after its noun ("12 of 8,400 patients (0.14%)").
+_PERCENT_AFTER = re.compile(r"^(?:\s+[A-Za-z][\w-]*){0,3}\s*\(\s*[\d.·]+\s*(?:%|percent|per\s+cent)")
 _PAIR_GAP = re.compile(r",?\s+(?i:and|but)\s+|,\s*")
 
 
@@ -172,7 +173,7 @@ def _scan_start(text: str, position: int, floor: int) -> int:
         begin = end
         while begin > floor and not text[begin - 1].isspace():
             begin -= 1
-        if begin == end or text[begin:end].strip("()[]{},;:").lower() not in grammar.LEFT_WORDS:
+        if begin == end or text[begin:end].strip("()[]{},;:\"'“”‘’").lower() not in grammar.LEFT_WORDS:
             break
         start = begin
     return start
@@ -444,6 +445,7 @@ def _quant(match: re.Match, text: str) -> tuple[Quantity | None, int]:
     if trail and trail["unit"] and parsed.get("unit") is None and parsed.get("cut") is None:
         _apply_unit(grammar.UNIT_RE.match(trail["unit"]), parsed)
     cut = parsed.pop("cut")
+    bound = bound or parsed.pop("inner_bound", None)
     if cut is not None:
         return _number_only(text, core_start, cut, start if lead else None, bound)
     if bound and parsed["kind"] == "difference" and text[core_start] in "-−":
@@ -524,11 +526,13 @@ def _parse_core(text: str, start: int, end: int) -> dict[str, Any] | None:
         return None
     one = _parse_value(first)
     one["cut"] = None
-    if first["in_tail"] and not _is_fraction(one, first["in_tail"]):
+    if first["in_tail"] and not _is_fraction(one, first["number"], first["in_tail"], text[first.end():]):
         return {"cut": first.end("number")}
     if first.end() >= end:
         return one
-    connector = grammar.CONNECT_RE.match(text, first.end(), end)
+    word = keyword[0].split()[0].lower() if keyword else ""
+    gap = grammar.INTERPOSED_RE.match(text, first.end(), end) if word == "from" else None
+    connector = grammar.CONNECT_RE.match(text, gap.end() if gap else first.end(), end)
     second = None
     if connector:
         lead = grammar.LEAD_RE.match(text, connector.end(), end) if keyword else None
@@ -554,28 +558,35 @@ def _parse_core(text: str, start: int, end: int) -> dict[str, Any] | None:
             one[key] = two[key]
     if two["unit"] is None and one["unit"] is not None:
         two["unit"], two["kind"] = one["unit"], one["kind"]
-    word = keyword[0].split()[0].lower() if keyword else ""
     before = _before(text, start)
     _same_time_unit(one, two)
+    if word == "from" and first["in_tail"] and "out" in first["in_tail"].lower():
+        # "from 8 out of 10 to 2 (out of 10)": scores on a scale, not proportions
+        one.update(value=parse_number(first["number"]), unit="points")
+        two.update(value=parse_number(second["number"]) if second["in_tail"] else two["value"], unit="points")
+    inner = _BOUNDS_BEFORE.get(_norm(keyword["inner_lead"])) if keyword and keyword["inner_lead"] else None
     if word == "from" and not context.is_range(before) and (
-            context.is_change(before) or roles.unit_role(two["unit"]) not in _RANGE_ROLES):
-        return {**_change(one, two), "cut": None}
+            context.is_change(before) or roles.unit_role(two["unit"]) not in _RANGE_ROLES
+            or one["value"] > two["value"]):  # ranges are written low to high
+        return {**_change(one, two), "cut": None, "inner_bound": inner}
     low, high = sorted((one["value"], two["value"]))
     return {"kind": two["kind"], "value": None, "low": low, "high": high, "unit": two["unit"],
-            "direction": one["direction"] or two["direction"], "cut": None}
+            "direction": one["direction"] or two["direction"], "cut": None, "inner_bound": inner}
 
 
-def _is_fraction(value: dict[str, Any], tail: str) -> bool:
-    """True when "A in B" / "A of B" is a proportion: at most one, and "of" only with a round
-    denominator ("7 of 10", but "12 of 8,400 patients" is two counts)."""
+def _is_fraction(value: dict[str, Any], numerator: str, tail: str, after: str) -> bool:
+    """True when "A in B" / "A of (the) B" is a proportion: at most one, and "one of" only as
+    "one in" ("one of the two sites" is membership). "A of B" followed by its percentage ("12 of 8,400 patients (0.14%)") is two counts: the percentage carries
+    the claim."""
     if value["unit"] == "rating":
         return True
     if value["value"] is None or value["value"] > 1:
         return False
     if tail.split()[0].lower() != "of" or "every" in tail.lower():
         return True
-    denominator = parse_number(tail.split(None, 1)[1])
-    return denominator is not None and denominator >= 10 and math.log10(denominator).is_integer()
+    if numerator.lower() == "one":
+        return False  # "one of the two racecourses", "one of three types": membership
+    return not _PERCENT_AFTER.match(after)
 
 
 def _years(one: dict[str, Any], two: dict[str, Any], keyword: bool) -> bool:

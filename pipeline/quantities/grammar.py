@@ -50,7 +50,7 @@ TRAIL = (
 
 # --- units ---------------------------------------------------------------------------------
 PERCENT = rf"(?:\s*%|[\s-]?{_words(_UNITS['percent'])})"
-POINTS = rf"(?:[\s-]{_words(_UNITS['percentage_point'])}|\s+{_words(_UNITS['points'])})"
+POINTS = rf"(?:[\s-]{_words(_UNITS['percentage_point'])}|\s+{_words(_UNITS['points'])}|-(?i:point)(?![\w-]))"
 TIMES = (
     rf"(?:[\s-]?{alternation(_UNITS['times'])}(?![\w-])"
     rf"|{alternation(_UNITS['times_attached'], ignore_case=False)}(?![\w]))"
@@ -119,10 +119,18 @@ CONNECT = (
 #: A range or change between two values, or one value.
 _AVERAGE = r"(?:(?i:an?)\s+(?i:mean|average|median)\s+(?i:of)\s+)?"
 _AGES = r"(?:(?i:the\s+ages?\s+of)\s+)?"
+#: When the first value of a change was measured, between the two values: "from 8.1% in 2015
+#: to 9.4%", "from 71.2% in the 2022–23 season to 66.8%".
+INTERPOSED = (
+    r"(?:,?\s+(?i:in|during)\s+(?:(?i:the)\s+)?(?:19|20)\d\d(?:[-–/]\d{2,4})?"
+    r"(?:\s+(?i:season|school\s+year|financial\s+year|survey|round))?,?)"
+)
 CORE = (
-    rf"(?:(?P<between>(?i:between))\s+{_AGES}|(?P<from>(?i:from))\s+{_AVERAGE})?{VALUE}"
-    rf"(?(between)\s+(?i:and|to|-)\s+{VALUE}"
-    rf"|(?(from)\s+(?i:to|until|through|up\s+to)\s+(?:{LEAD})?{VALUE}|(?:{CONNECT}{VALUE})?))"
+    rf"(?:(?P<between>(?i:between))\s+{_AGES}(?:{LEAD})?|(?P<from>(?i:from))\s+{_AVERAGE}(?:{LEAD})?)?"
+    rf"{VALUE}"
+    rf"(?(between)\s+(?i:and|to|-)\s+(?:{LEAD})?{VALUE}"
+    rf"|(?(from){INTERPOSED}?\s+(?i:to|until|through|up\s+to)\s+(?:{LEAD})?{VALUE}"
+    rf"|(?:{CONNECT}{VALUE})?))"
 )
 #: A quantity: optional bound, a range or a single value, optional trailing bound.
 QUANT = rf"(?:{LEAD}){{0,2}}{CORE}(?:{TRAIL}(?:{UNIT})?)?"
@@ -273,7 +281,9 @@ VALUE_RE = re.compile(
 #: A unit alone, with the same groups as in :data:`VALUE_RE` ("20 or more hours": " hours").
 UNIT_RE = re.compile(_UNIT_GROUPS)
 #: "between" / "from" opening a range or a change.
-RANGE_START_RE = re.compile(rf"(?i:between\s+{_AGES}|from\s+{_AVERAGE})")
+RANGE_START_RE = re.compile(rf"(?i:between\s+{_AGES}|from\s+{_AVERAGE})(?P<inner_lead>{LEAD})?")
+#: :data:`INTERPOSED` after the first value of a "from X to Y" change.
+INTERPOSED_RE = re.compile(INTERPOSED)
 #: What joins the ends of a range, including "and" after "between" and "to" after "from".
 CONNECT_RE = re.compile(rf"{CONNECT}|\s+(?i:and|until|up\s+to)\s+")
 #: A number alone.

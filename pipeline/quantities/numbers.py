@@ -81,7 +81,7 @@ FRACTION = (
 _HYPHEN_NUMBER = rf"(?:\d+(?:,\d{{3}})*(?![\d.·])|{_BELOW100}(?![\w]))"
 IN_TAIL = (
     rf"(?:-(?i:in)-{_HYPHEN_NUMBER}(?![\w-])"
-    rf"|\s+(?i:in(?:\s+every)?|out\s+of|of(?:\s+every)?)\s+(?!(?:1[89]|20)\d\d(?![\d,]))"
+    rf"|\s+(?i:in(?:\s+every)?|out\s+of|of(?:\s+every|\s+the)?)\s+(?!(?:1[89]|20)\d\d(?![\d,]))"
     rf"{NUMBER}(?![.·]?\d|\s*(?:%|(?i:per\s*cent|percent|years?|months?|weeks?|days?|hours?|minutes?"
     rf"|decades?|mg|g|kg|ml)(?![\w]))))"
 )
@@ -214,7 +214,7 @@ def parse_fraction(text: str) -> float | None:
         if symbol in text:
             whole = lowered.replace(symbol, "").strip()
             return tidy((float(whole) if whole else 0.0) + value)
-    one_in = re.match(r"^(.+?)(?:\s+(?:in(?:\s+every)?|out\s+of|of(?:\s+every)?)\s+|-in-)(.+)$", lowered)
+    one_in = re.match(r"^(.+?)(?:\s+(?:in(?:\s+every)?|out\s+of|of(?:\s+every|\s+the)?)\s+|-in-)(.+)$", lowered)
     if one_in:
         num, den = parse_number(one_in[1]), parse_number(one_in[2])
         return significant(num / den) if num is not None and den else None
@@ -237,6 +237,7 @@ def significant(value: float, digits: int = 4) -> float | int:
 
 
 def tidy(value: float, digits: int = 10) -> float | int:
-    """``value`` rounded to ``digits`` decimals, as an int when it is whole."""
-    value = round(value, digits)
+    """``value`` rounded to ``digits`` decimals and to 12 significant digits (so that "4.1
+    million" is 4100000, not 4099999.9999999995), as an int when it is whole."""
+    value = float(f"{round(value, digits):.12g}")
     return int(value) if value == int(value) and abs(value) < 1e15 else value

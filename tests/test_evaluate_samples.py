@@ -1,0 +1,37 @@
+"""Article-level checks of ``overclaim evaluate samples``: claims matched by offsets, and the
+value, range and bound of each found claim graded against its gold."""
+
+from pipeline.flags.evaluate import _checks
+
+
+def _quantity(text: str, body: str, **fields: object) -> dict:
+    start = body.index(text)
+    base = {"text": text, "start": start, "end": start + len(text), "value": None, "low": None,
+            "high": None, "bound": None}
+    return {**base, **fields}
+
+
+BODY = "Pain fell in 31 percent of users, with rates between 2 and 4 percent. Group 1 had 21 percent."
+
+
+def _record(*quantities: dict) -> dict:
+    return {"text": BODY, "claims": [{"quantity": q, "type": "efficacy"} for q in quantities], "flags": []}
+
+
+def test_claim_matched_by_offset_not_by_substring() -> None:
+    # the extracted "1" of "Group 1" is inside the string "21 percent" but not on its words
+    record = _record(_quantity("1", BODY, value=1))
+    gold = {"claims": [{"quantity": "21 percent", "type": "efficacy", "value": 21}]}
+    assert [(k, ok) for k, ok, _ in _checks(record, gold)] == [("claims", False)]
+
+
+def test_value_range_and_bound_are_graded() -> None:
+    record = _record(_quantity("31 percent", BODY, value=31, bound="about"),
+                     _quantity("between 2 and 4 percent", BODY, low=2, high=4))
+    gold = {"claims": [
+        {"quantity": "31 percent", "type": "efficacy", "value": 31, "bound": None},
+        {"quantity": "between 2 and 4 percent", "type": "efficacy", "value": None, "low": 2, "high": 4.5},
+    ]}
+    results = [(k, ok) for k, ok, _ in _checks(record, gold)]
+    assert results == [("claims", True), ("claim_types", True), ("claim_values", True), ("claim_bounds", False),
+                       ("claims", True), ("claim_types", True), ("claim_ranges", False)]
