@@ -221,6 +221,17 @@ def evaluate_releases(
     _print(ev(path, threshold=threshold))
 
 
+@evaluate_app.command("news")
+def evaluate_news(
+    texts: Annotated[Path, typer.Argument(help="Folder of the labelled news texts (../shared/corpora/healthnews/cardiff-news-2011/text).")],
+    labels: Annotated[Path, typer.Option(help="Sentence labels: file, offsets, checksum, expected flags.")] = Path("corpora/newsaudit/labels.tsv"),
+) -> None:
+    """Sentence-level precision and recall of the flags on real news articles we labelled."""
+    from pipeline.flags.evaluate import evaluate_news as ev
+
+    _print(ev(labels, texts))
+
+
 @evaluate_app.command("samples")
 def evaluate_samples(
     folder: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("corpora/samples"),

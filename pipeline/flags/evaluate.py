@@ -3,7 +3,9 @@ hand-written expectations for the sample articles."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -149,3 +151,69 @@ def _overlaps(quantity: dict, wanted: str, text: str) -> bool:
         start = text.find(wanted)
         return quantity["start"] < start + len(wanted) and start < quantity["end"]
     return found == wanted or found in wanted or wanted in found
+
+
+def evaluate_news(labels_path: Path, texts: Path) -> dict:
+    """Sentence-level agreement of the flags with our labels on real news articles.
+
+    ``labels_path`` is a TSV written by this project (``corpora/newsaudit/labels.tsv``): one
+    row per sentence of each labelled article, as ``file``, ``start``, ``end`` (offsets into
+    the cleaned body), ``sha1`` (first 12 hex digits of the sentence text), ``flags`` (the
+    expected flag types, comma-separated, or ``-``) and ``careful`` (1 for a sentence that
+    looks risky but must not be flagged). The article texts are read from ``texts`` at run
+    time (they are not ours to copy). A sentence whose checksum no longer matches the cleaned
+    body is counted under ``unaligned`` and skipped.
+
+    Returns:
+        Precision and recall over (sentence, flag type) pairs, per type and overall; the share
+        of sentences that should carry no flag but do; the share of careful sentences left
+        unflagged.
+    """
+    rows = [line.split("\t") for line in labels_path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    by_file: dict[str, list[list[str]]] = {}
+    for row in rows:
+        by_file.setdefault(row[0], []).append(row)
+    # the labelled files run as one batch, as when they were labelled (the cleaner learns
+    # repeated lines across the files of a batch)
+    sources = [texts / name for name in sorted(by_file) if (texts / name).is_file()]
+    records = {Path(r["source"]).name: r for o in run_batch(sources, flag=True) for r in o.records}
+    counts = {"tp": Counter(), "fp": Counter(), "fn": Counter()}
+    unaligned = clean_sentences = clean_flagged = careful = careful_ok = 0
+    for name, file_rows in sorted(by_file.items()):
+        record = records.get(name)
+        for _file, start, end, sha1, expected, is_careful in file_rows:
+            start_i, end_i = int(start), int(end)
+            sentence = record["text"][start_i:end_i] if record else ""
+            if hashlib.sha1(sentence.encode("utf-8")).hexdigest()[:12] != sha1:
+                unaligned += 1
+                continue
+            want = set() if expected == "-" else set(expected.split(","))
+            got = {f["type"] for f in record["flags"] if f["start"] < end_i and start_i < f["end"]}
+            for kind in want | got:
+                counts["tp" if kind in want and kind in got else "fn" if kind in want else "fp"][kind] += 1
+            if not want:
+                clean_sentences += 1
+                clean_flagged += bool(got)
+            if is_careful.strip() == "1":
+                careful += 1
+                careful_ok += not got
+    kinds = sorted(set().union(*counts.values()))
+    per_type = {kind: _precision_recall(counts["tp"][kind], counts["fp"][kind], counts["fn"][kind]) for kind in kinds}
+    total = _precision_recall(*(sum(counts[k].values()) for k in ("tp", "fp", "fn")))
+    return {
+        "articles": len(by_file), "sentences": len(rows), "unaligned": unaligned, "overall": total,
+        "per_type": per_type,
+        "unflagged_sentences_flagged": round(clean_flagged / clean_sentences, 3) if clean_sentences else None,
+        "careful_left_unflagged": f"{careful_ok}/{careful}",
+    }
+
+
+def _precision_recall(tp: int, fp: int, fn: int) -> dict:
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    f1 = 2 * precision * recall / (precision + recall) if precision and recall else None
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": _round(precision), "recall": _round(recall), "f1": _round(f1)}
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
