@@ -271,3 +271,320 @@ def test_flags_claim_stated_next_to_the_evidence_it_cites() -> None:
     claims = [_claim(text, "twice", "ratio", "association", sents, 1, direction="increase")]
     _, flags = flag_article(text, sents, claims)
     assert "causal_overstatement" in _types(flags, "what drives")
+
+
+def test_flags_baseline_for_another_outcome_of_the_same_exposure_does_not_count() -> None:
+    text, sents = _article([
+        ("In a cohort of 12,000 cyclists, about 4 percent of daily riders had a knee injury, compared with 6 percent "
+         "of weekend riders.", "correlational"),
+        ("The survey team also asked about sleep.", "none"),
+        ("Another analysis looked at mood.", "none"),
+        ("Daily riders were also 25 percent less likely to die of lung disease.", "correlational"),
+    ])
+    claims = [_claim(text, "25 percent", "percent", "association", sents, 1, direction="decrease",
+                     outcome="die of lung disease")]
+    _, flags = flag_article(text, sents, claims)
+    assert "relative_risk_only" in _types(flags, "25 percent less likely")
+
+
+def test_flags_baseline_in_words_of_the_same_outcome_family_counts() -> None:
+    text, sents = _article([
+        ("Over eight years, 6 in 100 of the least active walkers died, against 3 in 100 of the most active.", "none"),
+        ("Every extra hour of walking a week went with a 9 percent lower risk of dying.", "correlational"),
+    ])
+    claims = [_claim(text, "9 percent", "percent", "association", sents, 1, direction="decrease", outcome="dying")]
+    _, flags = flag_article(text, sents, claims)
+    assert "relative_risk_only" not in _types(flags, "9 percent lower")
+
+
+@pytest.mark.parametrize(("sentence", "quantity", "kind", "flagged"), [
+    ("Pickle eaters were half as likely to catch a cold, a poll of 800 shoppers found.", "half", "fraction", True),
+    ("Prescriptions for the drug climbed threefold between 2012 and 2022.", "threefold", "ratio", False),
+])
+def test_flags_relative_fractions_flagged_and_calendar_trends_not(sentence: str, quantity: str, kind: str,
+                                                                  flagged: bool) -> None:
+    text, sents = _article([(sentence, "correlational")])
+    claims = [_claim(text, quantity, kind, "association", sents, 1, direction="decrease" if flagged else "increase")]
+    _, flags = flag_article(text, sents, claims)
+    assert ("relative_risk_only" in _types(flags, sentence[:15])) is flagged
+
+
+@pytest.mark.parametrize("sentence", [
+    "Twelve of the 20 volunteers said their headaches had eased by the end of the month.",
+    "By week six, 70% of them had less stiffness in the morning.",
+    "A quarter of participants reported calmer sleep after the course.",
+])
+def test_flags_share_of_one_group_that_got_better_is_uncontrolled(sentence: str) -> None:
+    text, sents = _article([
+        ("A cohort study linked the herb to better sleep.", "correlational"),
+        (sentence, "none"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert "uncontrolled_efficacy" in _types(flags, sentence[:15])
+
+
+@pytest.mark.parametrize(("sentence", "quantity"), [
+    ("About a quarter of participants reported feeling more tired after the clocks changed.", "About a quarter"),
+    ("Weight loss was tied to remission: 80% of those who lost 10 kg reached it.", "80%"),
+    ("In the trial, 30% of them had fewer headaches than those on placebo.", "30%"),
+])
+def test_flags_share_of_one_group_look_alikes_are_careful(sentence: str, quantity: str) -> None:
+    text, sents = _article([(sentence, "none")])
+    claims = [_claim(text, quantity, "percent", "prevalence", sents, 1)]
+    _, flags = flag_article(text, sents, claims)
+    assert "uncontrolled_efficacy" not in _types(flags, sentence[:15])
+
+
+def test_flags_before_after_change_against_an_earlier_period_is_uncontrolled() -> None:
+    text, sents = _article([
+        ("After the clinic switched to the new inhaler, emergency visits dropped by 25 percent compared with the "
+         "six months before.", "none"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert _types(flags, "After the clinic") == {"uncontrolled_efficacy"}
+
+
+def test_flags_future_promise_is_not_excused_by_a_trial_of_something_else() -> None:
+    text, sents = _article([
+        ("In a randomized trial of 200 adults, an evening walk lowered blood sugar after dinner compared with sitting.",
+         "direct_causal"),
+        ("An evening walk after dinner will add a decade to your life.", "none"),
+        ("An evening walk after dinner lowered blood sugar in the trial.", "direct_causal"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert "causal_overstatement" in _types(flags, "will add a decade")
+    assert _types(flags, "in the trial") == set()
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("A bowl of oats a day will keep heart trouble away.", True),
+    ("Take one capsule at breakfast and wake up to calmer, clearer skin.", True),
+    ("The oat drink will be available in shops from March.", False),
+    ("Oats will not protect you from heart disease on their own.", False),
+])
+def test_flags_promises_to_the_reader(sentence: str, flagged: bool) -> None:
+    text, sents = _article([
+        (sentence, "none"),
+        ("A survey of 4,000 adults linked eating oats to fewer heart attacks.", "correlational"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert ("causal_overstatement" in _types(flags, sentence[:15])) is flagged
+
+
+def test_flags_evidence_carried_over_to_a_product() -> None:
+    text, sents = _article([
+        ("Adults who eat oily fish twice a week have fewer heart attacks, a cohort study found, and our capsule "
+         "gives you the same protection.", "correlational"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert "causal_overstatement" in _types(flags, "oily fish")
+
+
+GEL = ("A survey of 3,000 runners linked the gel to less knee pain.",
+       "In rabbits, the gel doubled the thickness of knee cartilage.")
+PILL = ("A survey of 3,000 adults linked the pill to better memory.", "In rabbits, the pill doubled memory scores.")
+
+
+@pytest.mark.parametrize(("first", "second", "flagged"), [
+    (GEL, "In other words, the gel rebuilds your cartilage.", True),
+    (GEL, "Exactly the same thing is going on inside your joints.", True),
+    (GEL, "Whether it does anything in people is not yet known.", False),
+    (PILL, "Since our brains run on the same chemistry, expect the same boost in memory.", True),
+    (PILL, "Imagine what it could do for a tired sixty-year-old.", True),
+    (PILL, "The rabbits lived longer, proving the pill extends human lifespan.", True),
+    (PILL, "Whether the same happens in people is unknown.", False),
+])
+def test_flags_animal_result_carried_to_people(first: tuple[str, str], second: str, flagged: bool) -> None:
+    text, sents = _article([(first[0], "correlational"), (first[1], "direct_causal"), (second, "direct_causal")])
+    _, flags = flag_article(text, sents, [])
+    assert ("animal_to_human" in _types(flags, second[:15])) is flagged
+
+
+def test_flags_conclusion_for_patients_drawn_from_mice() -> None:
+    text, sents = _article([
+        ("A survey of clinic users linked the chamber to better breathing.", "correlational"),
+        ("Mice given the gas healed their lungs twice as fast, proving that the chamber repairs lung damage in "
+         "patients.", "direct_causal"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert "animal_to_human" in _types(flags, "Mice given")
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("The app eliminates worry and stress for good.", True),
+    ("Regular flossing could end gum disease in a generation.", True),
+    ("We have finally solved adult acne.", True),
+    ("Eliminating sugary drinks from the canteen was the school's idea.", False),
+    ("By the time she saw a doctor it was too late for a cure.", False),
+])
+def test_flags_cure_language_over_any_ailment(sentence: str, flagged: bool) -> None:
+    text, sents = _article([(sentence, "direct_causal")])
+    assert ("cure_language" in _types(flag_article(text, sents, [])[1], sentence[:15])) is flagged
+
+
+@pytest.mark.parametrize("sentence", [
+    "Any benefit for your heart remains a possibility, not a promise.",
+    "The researchers could not fully separate diet from income.",
+    "We can't be completely sure the cream did it.",
+])
+def test_flags_hedges_with_adverbs_are_careful(sentence: str) -> None:
+    text, sents = _article([
+        (sentence, "direct_causal"),
+        ("A cohort study of 9,000 adults linked the habit to a lower risk.", "correlational"),
+    ])
+    assert _types(flag_article(text, sents, [])[1], sentence[:15]) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "A trial showed the balm eases eczema, full stop.",
+    "The balm is the secret to calm, clear skin.",
+    "Rosehip is basically a painkiller in a jar.",
+    "Swapping your pillow is the quickest way to beat neck pain.",
+])
+def test_flags_certainty_and_metaphors_outrun_a_trial(sentence: str) -> None:
+    text, sents = _article([
+        ("In a randomized trial of 80 adults, the balm eased eczema itch more than a placebo balm.", "direct_causal"),
+        ("A survey of 2,000 shoppers linked rosehip and new pillows to less pain.", "correlational"),
+        (sentence, "none"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert "causal_overstatement" in _types(flags, sentence[:15])
+
+
+def test_flags_one_of_the_best_ways_is_not_a_superlative_claim() -> None:
+    text, sents = _article([
+        ("Walking is still one of the cheapest ways to stay active.", "none"),
+        ("A cohort study linked walking to fewer falls.", "correlational"),
+    ])
+    assert _types(flag_article(text, sents, [])[1], "Walking is") == set()
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("Skipping breakfast was the biggest offender, raising gout risk by 20 percent on its own.", True),
+    ("Most sore throats clear up on their own within a week.", False),
+])
+def test_flags_on_its_own_is_a_caution_only_after_recovery(sentence: str, flagged: bool) -> None:
+    text, sents = _article([
+        ("A survey of 6,000 adults linked breakfast habits to gout and sore throats.", "correlational"),
+        (sentence, "direct_causal"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert ("causal_overstatement" in _types(flags, sentence[:15])) is flagged
+
+
+def test_flags_harm_counts_are_not_causal_overstatement() -> None:
+    text, sents = _article([
+        ("A survey of 900 patients linked the drip to more energy.", "correlational"),
+        ("About 1 in 50 infusions led to a rash.", "direct_causal"),
+    ])
+    claims = [_claim(text, "About 1 in 50", "fraction", "safety", sents, 1)]
+    _, flags = flag_article(text, sents, claims)
+    assert "causal_overstatement" not in _types(flags, "1 in 50")
+
+
+def test_flags_cure_concluded_for_people_from_an_animal_result() -> None:
+    text, sents = _article([
+        ("Dogs given the pill drank less water, which fans called proof that the pill can end diabetes.", "direct_causal"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert "cure_language" in _types(flags, "Dogs given")
+    text, sents = _article([("In mice, the pill cured diabetes.", "direct_causal")])
+    assert _types(flag_article(text, sents, [])[1], "In mice") == set()
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Sixty adults were assigned to either yoga or stretching.", "rct"),
+    ("Yoga lowered pain scores more than usual care did.", "rct"),
+    ("In several trials of the spray, colds were shorter.", "human_trial"),
+    ("A published report on four patients described the rash.", "uncontrolled"),
+    ("In lab tests on human gum cells, the rinse killed bacteria.", "cell"),
+])
+def test_flags_more_design_wordings(text: str, label: str) -> None:
+    assert label in {d["label"] for d in detect_designs(text)}
+
+
+def test_flags_change_in_a_case_report_is_not_backed_by_a_trial() -> None:
+    text, sents = _article([
+        ("In a randomized trial of 90 adults, the diet lowered blood sugar compared with usual advice.", "direct_causal"),
+        ("A published report on three patients on the diet caught the eye of bloggers.", "none"),
+        ("Their blood sugar fell by an average of 20 percent after the diet.", "none"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert "uncontrolled_efficacy" in _types(flags, "Their blood sugar")
+
+
+def test_flags_restatement_of_a_trial_result_is_backed() -> None:
+    text, sents = _article([
+        ("A survey of 3,000 smokers linked gum chewing to quitting.", "correlational"),
+        ("Across randomized trials, 8 percent quit with placebo gum and 14 percent with nicotine gum.", "none"),
+        ("That means the gum nearly doubles your chances of quitting.", "direct_causal"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert "causal_overstatement" not in _types(flags, "That means")
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("A daily capsule will quickly lower your blood pressure.", True),
+    ("Experts say the findings will change how doctors treat high blood pressure.", False),
+])
+def test_flags_promise_needs_the_effect_right_after_will(sentence: str, flagged: bool) -> None:
+    text, sents = _article([
+        ("A survey of 2,000 adults linked the capsule to lower blood pressure.", "correlational"),
+        (sentence, "none"),
+    ])
+    _, flags = flag_article(text, sents, [])
+    assert ("causal_overstatement" in _types(flags, sentence[:15])) is flagged
+
+
+def test_flags_relative_trial_figure_is_not_uncontrolled() -> None:
+    text, sents = _article([
+        ("A case series of 12 patients described the drug.", "none"),
+        ("Patients given the drug were 30 percent less likely to have a stroke, from 10 in 100 to 7 in 100.", "none"),
+    ])
+    claims = [_claim(text, "30 percent", "percent", "efficacy", sents, 1, direction="decrease")]
+    _, flags = flag_article(text, sents, claims)
+    assert "uncontrolled_efficacy" not in _types(flags, "Patients given")
+
+
+def test_flags_no_cue_pattern_ends_in_a_space() -> None:
+    """The loader closes every pattern with a word boundary, so a pattern whose match ends in a
+    space ("assigned to either ") can never match."""
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[1] / "pipeline" / "flags" / "data"
+    for name in ("cues.json", "designs.json"):
+        for key, patterns in json.loads((data / name).read_text(encoding="utf-8")).items():
+            if key.startswith("_") or not isinstance(patterns, list):
+                continue
+            for pattern in patterns:
+                assert not re.search(r" (?:\((?:\?:)?[^()]*\)[?*])?$", pattern), (key, pattern)
+
+
+def test_flags_a_disease_that_kills_is_background() -> None:
+    text, sents = _article([
+        ("Heart disease kills more people than any other condition.", "direct_causal"),
+        ("A survey of 3,000 adults linked nuts to fewer heart attacks.", "correlational"),
+    ])
+    assert _types(flag_article(text, sents, [])[1], "Heart disease") == set()
+
+
+def test_flags_sentence_pointing_back_shares_the_baseline() -> None:
+    text, sents = _article([
+        ("Among heavy gamers, 12 percent reported poor sleep, compared with 6 percent of light gamers.", "correlational"),
+        ("Put another way, heavy gamers were twice as likely to sleep badly.", "correlational"),
+        ("The link held up after the researchers accounted for age (odds ratio 1.9).", "correlational"),
+    ])
+    claims = [_claim(text, "odds ratio 1.9", "ratio", "association", sents, 1, direction="increase",
+                     outcome="accounted for age")]
+    _, flags = flag_article(text, sents, claims)
+    assert "relative_risk_only" not in _types(flags, "The link")
+
+
+def test_flags_warning_that_animal_results_may_not_translate_is_careful() -> None:
+    text, sents = _article([
+        ("A survey of 900 adults linked fasting to weight loss.", "correlational"),
+        ("In rats, fasting prevented weight gain, but the authors warned this may not translate to people.",
+         "direct_causal"),
+    ])
+    assert _types(flag_article(text, sents, [])[1], "In rats") == set()

@@ -21,9 +21,21 @@ def compile_cues(patterns: list[str]) -> re.Pattern[str]:
 
 @cache
 def lexicon(name: str) -> dict[str, re.Pattern[str]]:
-    """Compiled cue groups of ``data/<name>.json`` (keys starting with ``_`` are comments)."""
+    """Compiled cue groups of ``data/<name>.json`` (keys starting with ``_`` are comments).
+
+    The optional ``macros`` object names word lists shared by several patterns: ``{ailment}``
+    in a pattern stands for the alternation of the ``ailment`` list.
+    """
     raw = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
-    return {key: compile_cues(value) for key, value in raw.items() if not key.startswith("_")}
+    macros = {f"{{{key}}}": "(?:" + "|".join(words) + ")" for key, words in raw.get("macros", {}).items()}
+
+    def expand(pattern: str) -> str:
+        for key, alternation in macros.items():
+            pattern = pattern.replace(key, alternation)
+        return pattern
+
+    return {key: compile_cues([expand(p) for p in value]) for key, value in raw.items()
+            if not key.startswith("_") and key != "macros"}
 
 
 @cache
@@ -37,6 +49,13 @@ def topic_stopwords() -> frozenset[str]:
     """Words that never tie a sentence to a topic (``data/terms.json``)."""
     raw = json.loads((DATA / "terms.json").read_text(encoding="utf-8"))
     return frozenset(raw["stopwords"]) | frozenset(raw["generic"])
+
+
+@cache
+def word_families() -> dict[str, str]:
+    """Irregular forms of one outcome word mapped to a shared head ("died" -> "death")."""
+    raw = json.loads((DATA / "terms.json").read_text(encoding="utf-8"))
+    return {form: head for head, forms in raw["families"].items() for form in forms}
 
 
 _WORD = re.compile(r"[a-z][a-z0-9'\u2019-]+")

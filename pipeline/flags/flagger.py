@@ -16,22 +16,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.flags.cues import explanations, lexicon, topic_terms
+from pipeline.flags.cues import explanations, lexicon, topic_terms, word_families
 from pipeline.flags.design import detect_designs, summarize
 
 CAUSAL = ("direct_causal", "conditional_causal")
 HEDGE = re.compile(r"\b(?:could|may|might|can|potential(?:ly)?|possibl[ey]|theoretically|perhaps|appears? to|seems? to|suggests?|promising|hope)\b", re.I)
-RELATIVE_CONTEXT = re.compile(r"\b(?:risk|odds|chances?|likel(?:y|ihood)|rates?|incidence|hazard|often|cases|deaths|"
-                              r"attacks|strokes|admissions|diagnoses|events|infections|colds)\b", re.I)
+RELATIVE_CONTEXT = re.compile(r"\b(?:risk|odds|chances?|likel(?:y|ihood)|rates?|incidence|hazard|often|common|frequent|"
+                              r"fewer|cases|deaths|attacks|strokes|admissions|diagnoses|events|infections|colds)\b", re.I)
 #: trial designs whose sentence is the evidence itself, never a claim about it
 TRIAL_LABELS = ("rct", "human_trial", "planned_trial", "animal_trial")
 #: classifier probability of direct_causal above which an ordinary effect verb reads as causal
 DIRECT_SCORE = 0.35
 #: topic words a sentence must share with a trial's sentence to be backed by it
 TRIAL_OVERLAP = 2
-#: "by" just before a percentage: a change, whatever its verb ("ups your risk by 15 percent")
-CHANGE_BY = re.compile(r"\bby (?:about |around |roughly |nearly |almost |up to |as much as )?$", re.I)
+#: "by" just before a percentage after a verb of change ("ups your risk by 15 percent"), not the
+#: agent of a passive ("was reported by 3.4% of patients")
+CHANGE_BY = re.compile(r"\b(?:ups?|cut|cuts|slash\w*|halv\w*|rais\w*|lower\w*|reduc\w*|increas\w*|decreas\w*|boost\w*|"
+                       r"drop\w*|fell|falls?|rose|rises?|climb\w*|declin\w*|improv\w*|shr[ai]nk\w*|grew|jump\w*)\b"
+                       r"[^.;]{0,80}\bby (?:about |around |roughly |nearly |almost |up to |as much as |more than |over |"
+                       r"at least |a full )?$", re.I)
 MAX_EVIDENCE = 5
+#: what may stand between "will" and the causal cue it promises: an adverb ("will quickly lower"),
+#: "help (to)"; "will change how doctors treat" promises nothing about health
+PROMISE_GAP = re.compile(r"\s*(?:(?:\w+ly|also|even|soon|help|help to|still)\s+)?", re.I)
 #: punctuation after which a sentence goes on to cite its evidence
 CLAIM_SPLIT = re.compile(r":\s|;\s|\s[\u2014\u2013-]\s")
 #: claim types that make a one-group figure something other than a treatment result
@@ -40,9 +47,13 @@ NOT_EFFICACY = ("association", "prevalence", "safety")
 NULL_TRIAL_WINDOW = 2
 #: units of a difference that gives a baseline rate ("from 4 percent to 3 percent"), not "by 17 minutes"
 RATE_UNITS = ("percent", "percentage_point", "rate")
-#: topic words a relative figure's sentence must share with a baseline's sentence ("the same outcome")
-BASELINE_OVERLAP = 1
+#: word stems of a relative figure's outcome that a baseline's sentence must name ("the same
+#: outcome"; all of them for a one-word outcome)
+BASELINE_OVERLAP = 2
+#: topic words shared with the figure's sentence that make a nearby baseline a restatement of it
 BASELINE_SENTENCE_OVERLAP = 3
+#: sentences either side of a relative figure where a restatement of the same comparison gives its baseline
+BASELINE_WINDOW = 3
 
 
 @dataclass(frozen=True)
@@ -116,10 +127,14 @@ class Context:
 
     def backed(self, index: int) -> bool:
         """Whether a randomized or human trial in the article backs sentence ``index``: the
-        trial is the article's only evidence, or the sentence is about the trial's topic."""
+        trial is the article's only evidence, the sentence restates the trial sentence just
+        before it, or the sentence is about the trial's topic."""
         if not self.trial_sentences:
             return False
         if not (self.observational or self.uncontrolled or self.animal):
+            return True
+        # "That means patches raise your chances ...": a restatement of the trial just reported
+        if index - 1 in self.trial_sentences and lexicon("cues")["restatement"].search(self.span(index)):
             return True
         words = topic_terms(self.span(index))
         for trial in self.trial_sentences:
@@ -130,25 +145,32 @@ class Context:
     def has_baseline_for(self, index: int, outcome: str | None) -> bool:
         """Whether the article gives an absolute risk or baseline rate for the outcome of a
         relative figure in sentence ``index``: in that sentence (or one either side, when the
-        figure names no outcome), or in a sentence about the
-        same outcome (sharing a word stem with the figure's outcome, or
-        :data:`BASELINE_SENTENCE_OVERLAP` with its sentence)."""
+        figure names no outcome or the sentence points back to the one before), in a sentence that names the same outcome
+        (:data:`BASELINE_OVERLAP` of its word stems; "died" and "dying" count as one), or in a
+        sentence within :data:`BASELINE_WINDOW` that restates the same comparison
+        (:data:`BASELINE_SENTENCE_OVERLAP` topic words, "In absolute terms, 2.2% of those ...")."""
         sentence = self.sentences[index]
         # a figure that names no outcome ("That is a 25 percent lower risk") shares its neighbours'
+        # baselines; one whose sentence points back to the comparison ("The link held up ...") also
+        # those of the sentence before last, since that comparison is often restated in between
         first, last = sentence.start, sentence.end
-        if not outcome:
-            first = self.sentences[max(index - 1, 0)].start
+        back = 2 if lexicon("cues")["anaphora"].search(self.span(index)) else 1 if not outcome else 0
+        if back:
+            first = self.sentences[max(index - back, 0)].start
             last = self.sentences[min(index + 1, len(self.sentences) - 1)].end
         own = _stems(topic_terms(self.span(index)))
         wanted = _stems(topic_terms(outcome)) if outcome else set()
         for start, _ in self.baselines:
             if first <= start < last:
                 return True
-            host = next((s for s in self.sentences if s.start <= start < s.end), None)
+            host = next((k for k, s in enumerate(self.sentences) if s.start <= start < s.end), None)
             if host is None:
                 continue
-            words = _stems(topic_terms(self.text[host.start:host.end]))
-            if len(words & wanted) >= BASELINE_OVERLAP or len(words & own) >= BASELINE_SENTENCE_OVERLAP:
+            words = _stems(topic_terms(self.span(host)))
+            if len(words & wanted) >= min(BASELINE_OVERLAP, len(wanted) or 1):
+                return True
+            # the same comparison restated nearby ("In absolute terms, 2.2% of those on placebo ...")
+            if abs(host - index) <= BASELINE_WINDOW and len(words & own) >= BASELINE_SENTENCE_OVERLAP:
                 return True
         return False
 
@@ -168,8 +190,22 @@ class Context:
 
 
 def _stems(words: set[str]) -> set[str]:
-    """Five-letter stems, so that "diagnosis" and "diagnoses" name the same outcome."""
-    return {word[:5] for word in words}
+    """Five-letter stems, so that "diagnosis" and "diagnoses" name the same outcome (and
+    irregular forms joined first: "died", "dying" and "death")."""
+    return {_stem(word) for word in words}
+
+
+def _stem(word: str) -> str:
+    """A crude stem: the family head, without "-ing" or "-ed" (and a doubled final consonant:
+    "quitting" -> "quit"), cut to five letters."""
+    word = word_families().get(word, word)
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[:-len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]
+            break
+    return word[:5]
 
 
 def flag_article(text: str, sentences: list[Sentence], claims: list[dict],
@@ -316,15 +352,27 @@ def causal_cue(sentence: Sentence, span: str) -> re.Match[str] | None:
     if strong and not _negated(span, strong):
         return strong
     verb = cues["effect_verbs"].search(span)
-    readable = sentence.strength in CAUSAL or sentence.direct_score() >= DIRECT_SCORE
-    return verb if verb and readable and not _negated(span, verb) else None
+    # a promise ("will ease") or a claim closed to doubt ("..., full stop") reads as causal
+    readable = (sentence.strength in CAUSAL or sentence.direct_score() >= DIRECT_SCORE
+                or (verb and promised(span, verb)) or cues["certainty"].search(span))
+    if verb and readable and not _negated(span, verb):
+        return verb
+    return cues["promise_benefit"].search(span)
+
+
+def promised(span: str, cue: re.Match[str]) -> bool:
+    """The cue follows a "will" ("... will keep dementia away", "you'll never need"): a promise
+    about the future, which no trial's average result can back."""
+    return any(cue.start() >= m.end() and PROMISE_GAP.fullmatch(span[m.end():cue.start()])
+               for m in lexicon("cues")["promise"].finditer(span))
 
 
 def _claim_head(context: Context, sentence: Sentence, span: str) -> re.Match[str] | None:
     """An unambiguous causal claim made next to the evidence it cites, judged apart from it:
     before a colon, semicolon or dash that introduces the evidence ("Social media is what
     drives this epidemic: a survey of 10,000 teenagers found ..."), or after a connective that
-    draws a conclusion from it ("..., which shows that beetroot protects your heart")."""
+    draws a conclusion from it ("..., which shows that beetroot protects your heart"), or that
+    carries it over to something else ("..., and FloraPrime delivers the same protection")."""
     cues = lexicon("cues")
     split = CLAIM_SPLIT.search(span)
     if split and not any(sentence.start <= d["start"] < sentence.start + split.start() for d in context.designs):
@@ -332,6 +380,10 @@ def _claim_head(context: Context, sentence: Sentence, span: str) -> re.Match[str
         cue = cues["causal_strong"].search(head)
         if cue and not _negated(head, cue):
             return cue
+    # "... 30 percent fewer colds, and FloraPrime delivers the same protection": the evidence carried over
+    carried = cues["carry_over"].search(span)
+    if carried and not _negated(span, carried) and not cues["caution"].search(span):
+        return carried
     # "... found X, which shows that beetroot protects your heart": the conclusion is a claim
     conclusion = cues["conclusion"].search(span)
     if conclusion:
@@ -351,8 +403,9 @@ def _cure_flags(context: Context, sentence: Sentence, span: str, index: int) -> 
     condition, also a causal overstatement resting on the article's weaker evidence."""
     cues = lexicon("cues")
     cure = cues["cure"].search(span)
-    # a cure in animals is an animal result, unless the sentence carries it over to people
-    leap = cues["human"].search(span) and cues["bridge"].search(span)
+    # a cure in animals is an animal result, unless the sentence carries it over to people or
+    # concludes it for them ("..., which a charity called proof that the jab can end alcoholism")
+    leap = (cues["human"].search(span) and cues["bridge"].search(span)) or _concluded(span)
     if not cure or cues["cure_negated"].search(span) or (cues["animal_scope"].search(span) and not leap):
         return []
     templates = explanations()
@@ -366,12 +419,15 @@ def _cure_flags(context: Context, sentence: Sentence, span: str, index: int) -> 
     score = {"direct": 0.9, "hedged": 0.7, "conditional": 0.6}[mode] - (0.25 if backed else 0.0)
     flags = [_flag("cure_language", sentence, span, score,
                    templates["cure_language"][mode].format(cue=cure.group(), support=support).strip())]
-    if not conditional and not backed:
+    # a promised cure ("it will reverse yours") outruns any trial
+    if not conditional and (not backed or promised(span, cure)):
         kind = context.evidence_kind()
         evidence = _evidence(context, sentence, ("association", "uncontrolled", "observational", "animal", "cell"))
         score = (0.85 if evidence else 0.55) - (0.1 if hedged else 0.0)
-        text = templates["causal_overstatement"]["cure"].format(
-            cue=cure.group(), evidence_kind=templates["evidence_kind"][kind], rct=templates["rct"]["absent"])
+        text = templates["causal_overstatement"]["promise"].format(cue=cure.group()) if backed else \
+            templates["causal_overstatement"]["cure"].format(
+                cue=cure.group(), evidence_kind=templates["evidence_kind"][kind],
+                rct=templates["rct"]["present" if context.has_rct else "absent"])
         flags.append(_flag("causal_overstatement", sentence, span, score, text, evidence=evidence))
     return flags
 
@@ -386,19 +442,28 @@ def _causal_flags(context: Context, sentence: Sentence, span: str, own: list[dic
     if cues["cure"].search(span) or cues["animal_scope"].search(span) or (
             not head and _describes_evidence(context, sentence)):
         return []
-    # on animal evidence, a causal claim is an overstatement only where it is about people
-    if context.animal_evidence_for(index) and not animal_flagged:
+    # on animal evidence alone, a causal claim is an overstatement only where it is about people;
+    # with studies in people as well, it outruns those
+    human_evidence = context.observational or context.uncontrolled
+    if context.animal_evidence_for(index) and not animal_flagged and not human_evidence:
         return []
+    if own and all(c["type"] == "safety" for c in own):
+        return []  # a count of harms ("1 in 100 led to a bruise") is not a benefit outrunning its evidence
     cue = head or causal_cue(sentence, span)
     # with no study of any kind in the article (a medicine leaflet), there is nothing to outrun
     no_study = context.evidence_kind() == "none" and not context.labels - {"planned_trial"}
-    if not cue or (context.backed(index) and not claims) or no_study:
+    # a promise ("will keep dementia away") or a claim closed to doubt ("full stop") outruns any trial
+    unbacked = promised(span, cue) or cues["certainty"].search(span) if cue else False
+    backed = context.backed(index)
+    if not cue or (backed and not claims and not unbacked) or no_study:
         return []
     templates = explanations()
     hedged = sentence.strength == "conditional_causal"
     score = (0.6 if hedged else 0.8) - (0.1 if sentence.strength not in CAUSAL else 0.0)
     if claims:
         text = templates["causal_overstatement"]["association"].format(cue=cue.group())
+    elif backed:
+        text = templates["causal_overstatement"]["promise"].format(cue=cue.group())
     else:
         text = templates["causal_overstatement"]["claim"].format(
             cue=cue.group(), evidence_kind=templates["evidence_kind"][context.evidence_kind()],
@@ -414,11 +479,22 @@ def _uncontrolled_flags(context: Context, sentence: Sentence, span: str, own: li
     compared = cues["comparison"].search(span) and not cues["before_after"].search(span)
     if compared or cues["animal_scope"].search(span) or cues["caution"].search(span):
         return []
-    # a customer survey or a testimonial is not backed by a trial of the same product
-    backed = context.backed(index)
-    single = cues["testimonial"].search(span) or (None if backed else cues["single_group_change"].search(span))
-    # shares of users reporting side effects are harms, and group rates associations
-    if single and not _negated(span, single) and not (own and all(c["type"] in NOT_EFFICACY for c in own)):
+    better = cues["got_better"].search(span)
+    better = better and not _negated(span, better) and not cues["not_improved"].search(span)
+    # a customer survey, a testimonial, a company's own data, or a study that this sentence or the
+    # one before calls uncontrolled ("a report on three patients"), is not backed by a trial
+    first = context.sentences[max(index - 1, 0)].start
+    uncontrolled_here = any(d["label"] == "uncontrolled" and first <= d["start"] < sentence.end
+                            and cues["uncontrolled_named"].search(d["text"]) for d in context.designs)
+    backed = context.backed(index) and not (cues["own_clinic"].search(span) or uncontrolled_here)
+    # a share of one group counts when they got better, and not in wording of correlation
+    # ("tied to weight loss: 86% of those who ...", which is an association)
+    group = cues["group_report"].search(span) if better and not cues["relation"].search(span) else None
+    single = cues["testimonial"].search(span) or (None if backed else cues["single_group_change"].search(span) or group)
+    # shares of users reporting side effects are harms, and group rates associations, unless
+    # the sentence says they got better ("80% of them had less pain")
+    typed_away = own and all(c["type"] in NOT_EFFICACY for c in own) and not better
+    if single and not _negated(span, single) and not typed_away:
         return [_uncontrolled_flag(context, sentence, span, own, single.group())]
     if backed or not _uncontrolled_setting(context):
         return []
@@ -451,13 +527,14 @@ def _uncontrolled_setting(context: Context) -> bool:
 
 
 def is_relative(claim: dict, sentence_text: str) -> bool:
-    """A ratio, or a percentage change ("15 percent lower", "by 15 percent") in a risk, odds,
-    chance, rate or count of events."""
+    """A ratio, or a percentage or fractional change ("15 percent lower", "by 15 percent",
+    "half as likely") in a risk, odds, chance, rate or count of events."""
     quantity = claim["quantity"]
     if quantity["kind"] == "ratio":
         return True
     change = quantity.get("direction") is not None or CHANGE_BY.search(claim["sentence"][:quantity["start"] - claim["start"]])
-    return (quantity["kind"] == "percent" and bool(change)
+    # "half as likely", "cuts the risk by two-thirds": a fraction that changes a risk
+    return (quantity["kind"] in ("percent", "fraction") and bool(change)
             and quantity.get("unit") != "percentage_point" and bool(RELATIVE_CONTEXT.search(sentence_text)))
 
 
@@ -465,8 +542,11 @@ def _relative_flags(context: Context, sentence: Sentence, span: str, own: list[d
     """A relative figure whose outcome has no absolute risk or baseline anywhere in the article."""
     if lexicon("cues")["animal_scope"].search(span):
         return []  # a biomarker change in animals or cells has no human baseline to give
-    if any(c["quantity"]["kind"] in ("percent", "fraction") and c["quantity"].get("direction") is None for c in own):
+    if any(c["quantity"]["kind"] in ("percent", "fraction") and c["quantity"].get("direction") is None
+           and not is_relative(c, span) for c in own):
         return []  # the sentence gives the absolute rates itself ("1.3 times as often: 2.6% vs 2.0%")
+    if lexicon("cues")["time_trend"].search(span):
+        return []  # a change over calendar time ("rose fivefold since 2014") is a trend, not a risk
     claims = [c for c in own if c["type"] in ("association", "efficacy", "safety") and is_relative(c, span)
               and not context.has_baseline_for(index, c.get("outcome"))]
     if not claims:
@@ -482,10 +562,11 @@ def _animal_flags(context: Context, sentence: Sentence, span: str, index: int) -
     which means it can do the same for your knees")."""
     cues = lexicon("cues")
     human = cues["human"].search(span)
-    bridge = cues["bridge"].search(span)
+    # a result carried over ("does the same job in your knees") or promised to the reader
+    bridge = cues["bridge"].search(span) or cues["carry_over"].search(span) or cues["promise_benefit"].search(span)
     # the leap is explicit: the sentence, or the one before it, is about the animals or cells
-    about_animals = cues["animal_scope"].search(span) or (index - 1) in context.animal_sentences
-    leap = bool(bridge and human and about_animals and context.animal)
+    about_animals = cues["animal_scope"].search(span) or {index - 1, index} & set(context.animal_sentences)
+    leap = bool(bridge and human and about_animals and context.animal) or bool(about_animals and _concluded(span))
     if not (leap or context.animal_evidence_for(index, bool(human))) or (not leap and _describes_evidence(context, sentence)):
         return []
     if cues["caution"].search(span) or cues["caused_by"].search(span):
@@ -505,6 +586,19 @@ def _animal_flags(context: Context, sentence: Sentence, span: str, index: int) -
     text = explanations()["animal_to_human"].format(models=" and ".join(models) or "animals", cue=cue.group())
     evidence = _evidence(context, sentence, ("animal", "cell"))
     return [_flag("animal_to_human", sentence, span, 0.75 if human or cure else 0.6, text, evidence=evidence)]
+
+
+def _concluded(span: str) -> re.Match[str] | None:
+    """A conclusion drawn in the sentence itself from the result it reports, stated as cause
+    or cure, or promised ("..., proving that HBOT heals lung damage in patients")."""
+    cues = lexicon("cues")
+    conclusion = cues["conclusion"].search(span)
+    if not conclusion or cues["caution"].search(span):
+        return None
+    rest = span[conclusion.end():]
+    cue = (cues["causal_strong"].search(rest) or cues["cure"].search(rest) or cues["body_verb"].search(rest)
+           or cues["promise_benefit"].search(rest))
+    return cue if cue and not _negated(rest, cue) else None
 
 
 def _headline_claim(sentence: Sentence, span: str, cue: re.Match[str]) -> bool:
