@@ -588,3 +588,61 @@ def test_flags_warning_that_animal_results_may_not_translate_is_careful() -> Non
          "direct_causal"),
     ])
     assert _types(flag_article(text, sents, [])[1], "In rats") == set()
+
+
+def _cohort_article(sentence: str, strength: str) -> list[dict]:
+    """Flags of one sentence in an article whose only evidence is a cohort."""
+    text, sents = _article([
+        (sentence, strength),
+        ("A cohort study of 7,000 adults linked the habit to fewer hospital stays.", "correlational"),
+    ])
+    return flag_article(text, sents, [])[1]
+
+
+@pytest.mark.parametrize(("sentence", "strength"), [
+    # a part of the body named without causal wording
+    ("Scans hint that our brains light up the same way for music and for food.", "none"),
+    ("Over ten years, a person's heart muscle may have thickened a little.", "none"),
+    # speculation about the future under a conditional
+    ("Even a small uptake would greatly improve the health of older drivers.", "conditional_causal"),
+    ("In the long run, drugs like this could be used to block the enzyme before surgery.", "conditional_causal"),
+    # earlier research and definitions as background
+    ("Earlier studies in adults found that the pump improved sugar control.", "direct_causal"),
+    ("Lupus, a disease in which the immune system attacks the body's own tissue, is rare.", "direct_causal"),
+    # effect verbs used as nouns, on oneself, or about what people eat
+    ("Every Friday the choir gives the ward a boost with some help from local bands.", "direct_causal"),
+    ("When I cut myself in the garden, the wound closes in a day.", "direct_causal"),
+    ("Volunteers slashed their sugar intake to 20 grams a day.", "direct_causal"),
+    ("Antibodies built up against the transplanted kidney cells within weeks.", "none"),
+    # speculation and appraisal
+    ("This sheds light on the possible role of iron in lowering the risk of fatigue.", "direct_causal"),
+    ("The team is now looking at ways to repair the damage to the nerves.", "direct_causal"),
+    ("To find a spray that helps clear the lungs is very promising.", "direct_causal"),
+])
+def test_flags_news_background_speculation_and_look_alikes_are_careful(sentence: str, strength: str) -> None:
+    assert _types(_cohort_article(sentence, strength), sentence[:20]) == set()
+
+
+@pytest.mark.parametrize(("sentence", "strength"), [
+    ("Swap crisps for almonds and your arteries will feel the difference.", "none"),
+    ("Tablets strain young eyes.", "none"),
+    ("The pump improves sugar control.", "direct_causal"),
+    ("Green tea slashes the risk of stroke.", "direct_causal"),
+    ("The supplement could lower blood pressure.", "conditional_causal"),
+])
+def test_flags_causal_claims_next_to_the_look_alikes_are_still_flagged(sentence: str, strength: str) -> None:
+    assert "causal_overstatement" in _types(_cohort_article(sentence, strength), sentence[:20])
+
+
+@pytest.mark.parametrize(("sentence", "cure"), [
+    ("Five of the eight volunteers were free of psoriasis a year later.", True),
+    ("Most of the patients made a full recovery on the diet.", True),
+    ("The diet is the only way to get rid of eczema, the author says.", True),
+    ("It is a breakthrough treatment for gout.", True),
+    ("All but two were free of the infection after the antibiotics.", False),
+    ("The programme is not a quick fix for arthritis.", False),
+    ("It was a real breakthrough for the team.", False),
+    ("Previous studies had found that surgery reversed diabetes in some patients.", False),
+])
+def test_flags_cure_wording_in_news(sentence: str, cure: bool) -> None:
+    assert ("cure_language" in _types(_cohort_article(sentence, "direct_causal"), sentence[:20])) is cure

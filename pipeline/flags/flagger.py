@@ -36,6 +36,8 @@ CHANGE_BY = re.compile(r"\b(?:ups?|cut|cuts|slash\w*|halv\w*|rais\w*|lower\w*|re
                        r"[^.;]{0,80}\bby (?:about |around |roughly |nearly |almost |up to |as much as |more than |over |"
                        r"at least |a full )?$", re.I)
 MAX_EVIDENCE = 5
+#: a promise right after a named part of the body ("your joints will feel the difference")
+PROMISED_AFTER = re.compile(r"\s+(?:will|'ll)\b", re.I)
 #: what may stand between "will" and the causal cue it promises: an adverb ("will quickly lower"),
 #: "help (to)"; "will change how doctors treat" promises nothing about health
 PROMISE_GAP = re.compile(r"\s*(?:(?:\w+ly|also|even|soon|help|help to|still)\s+)?", re.I)
@@ -339,13 +341,19 @@ def causal_cue(sentence: Sentence, span: str) -> re.Match[str] | None:
     and background facts ("is caused by", "can cause side effects") are not claims.
     """
     cues = lexicon("cues")
-    if cues["caution"].search(span) or cues["caused_by"].search(span):
+    if cues["caution"].search(span) or cues["caused_by"].search(span) or cues["background"].search(span):
         return None
     if cues["relation"].search(span) and sentence.strength != "direct_causal":
         return None
     if sentence.strength == "conditional_causal" and cues["hedge_condition"].search(span):
         return None
-    strong = cues["causal_strong"].search(span) or cues["body_target"].search(span)
+    strong = cues["causal_strong"].search(span)
+    causal_reading = sentence.strength in CAUSAL or sentence.direct_score() >= DIRECT_SCORE
+    target = cues["body_target"].search(span)
+    if not strong and target and (causal_reading or PROMISED_AFTER.match(span, target.end())):
+        # a part of the body named ("your heart", "our brains") is a claim only in causal wording
+        # or in a promise about it ("and your joints will thank you")
+        strong = target
     if not strong and sentence.strength != "conditional_causal":
         # "wear out the heart"; under a hedge such phrases are mostly warnings ("can upset the stomach")
         strong = cues["body_verb"].search(span)
@@ -406,7 +414,8 @@ def _cure_flags(context: Context, sentence: Sentence, span: str, index: int) -> 
     # a cure in animals is an animal result, unless the sentence carries it over to people or
     # concludes it for them ("..., which a charity called proof that the jab can end alcoholism")
     leap = (cues["human"].search(span) and cues["bridge"].search(span)) or _concluded(span)
-    if not cure or cues["cure_negated"].search(span) or (cues["animal_scope"].search(span) and not leap):
+    if not cure or cues["cure_negated"].search(span) or cues["background"].search(span) or (
+            cues["animal_scope"].search(span) and not leap):
         return []
     templates = explanations()
     backed = context.backed(index)
