@@ -135,13 +135,14 @@ def train_claims(
 def train_strength(
     corpus: Annotated[Path, typer.Argument(help="Folder of labelled strength JSONL files.")] = Path("corpora/strength"),
     certainty: Annotated[Optional[Path], typer.Option(help="The certainty-pei2021 corpus folder (MIT), optional extra data.")] = None,
+    evidence: Annotated[Optional[Path], typer.Option(help="The evidence-inference corpus folder (MIT), optional extra data.")] = None,
     out: Out = None,
 ) -> None:
     """Train the sentence claim-strength classifier."""
     from pipeline.paths import model_dir
     from pipeline.strength.train import train
 
-    _print(train(corpus, out or model_dir("strength"), certainty=certainty))
+    _print(train(corpus, out or model_dir("strength"), certainty=certainty, evidence=evidence))
 
 
 @train_app.command("pipeline")

@@ -1,4 +1,4 @@
-"""Training helpers of the claim-strength classifier: joining the certainty corpus labels."""
+"""Training helpers of the claim-strength classifier: joining the certainty and evidence labels."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.strength.train import CERTAINTY_FILES, certainty_examples
+from pipeline.strength.train import (
+    CERTAINTY_FILES,
+    EVIDENCE_FILE,
+    EVIDENCE_TEST_ARTICLES,
+    certainty_examples,
+    evidence_examples,
+)
 
 FINDINGS = {
     "sentence": [
@@ -36,10 +42,11 @@ def certainty_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _labels(tmp_path: Path, rows: list[tuple[str, int, str, str]]) -> Path:
-    path = tmp_path / "labels.tsv"
-    lines = ["# comment", "file\tid\tlabel\tcase\tsha1"]
-    lines += [f"{f}\t{i}\t{label}\t\t{sha}" for f, i, label, sha in rows]
+def _labels(tmp_path: Path, rows: list[tuple], header: str = "file\tid", name: str = "labels.tsv") -> Path:
+    """A labels TSV: two key columns, then label, an empty case and the checksum."""
+    path = tmp_path / name
+    lines = ["# comment", f"{header}\tlabel\tcase\tsha1"]
+    lines += [f"{a}\t{b}\t{label}\t\t{sha}" for a, b, label, sha in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -70,3 +77,54 @@ def test_certainty_examples_refuse_changed_text(certainty_dir: Path, tmp_path: P
     labels = _labels(tmp_path, [("sentence", 0, "correlational", "0000000000")])
     with pytest.raises(ValueError, match="does not match"):
         certainty_examples(certainty_dir, labels)
+
+
+EVIDENCE_ROWS = [
+    # (PromptID, PMCID, evidence span)
+    ("11", "100", "Pain scores were  lower in the massage group (P = 0.02)."),
+    ("12", "200", "Zinc shortened the duration of diarrhoea [95% CI 0.5-0.9]."),
+    ("13", "100", "Table 2"),
+]
+
+
+@pytest.fixture()
+def evidence_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "evidence"
+    (root / EVIDENCE_FILE).parent.mkdir(parents=True)
+    lines = ["UserID,PromptID,PMCID,Annotations"]
+    lines += [f'0,{prompt},{pmcid},"{text}"' for prompt, pmcid, text in EVIDENCE_ROWS]
+    (root / EVIDENCE_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for relative in EVIDENCE_TEST_ARTICLES:
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text("200\n", encoding="utf-8")
+    return root
+
+
+def _evidence_labels(tmp_path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    return _labels(tmp_path, rows, header="pmcid\tprompt", name="evidence.tsv")
+
+
+def test_evidence_examples_join_strip_statistics_and_split(
+    evidence_dir: Path, tmp_path: Path
+) -> None:
+    (p1, a1, t1), (p2, a2, t2), (p3, a3, t3) = EVIDENCE_ROWS
+    labels = _evidence_labels(
+        tmp_path,
+        [
+            (a1, p1, "correlational", _sha(t1)),
+            (a2, p2, "direct_causal", _sha(t2)),
+            (a3, p3, "skip", _sha(t3)),
+        ],
+    )
+    examples = evidence_examples(evidence_dir, labels)
+    assert [(e.text, e.label, e.split) for e in examples] == [
+        ("Pain scores were lower in the massage group.", "correlational", "train"),
+        ("Zinc shortened the duration of diarrhoea.", "direct_causal", "test"),
+    ]
+    assert {e.genre for e in examples} == {"evidence"}
+
+
+def test_evidence_examples_refuse_unknown_sentence(evidence_dir: Path, tmp_path: Path) -> None:
+    labels = _evidence_labels(tmp_path, [("100", "11", "correlational", "0000000000")])
+    with pytest.raises(ValueError, match="not in the evidence corpus"):
+        evidence_examples(evidence_dir, labels)

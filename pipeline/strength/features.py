@@ -422,7 +422,8 @@ def _construction_features(
     * finite causal verbs: "X reduced Y" (active), "Y was reduced by X" (passive), against
       "Y was reduced in patients with X" (a group comparison);
     * efficacy predicates: "was effective in reducing", "more effective than", "superior to";
-    * group comparisons: "was higher in X than in Y", "patients with X had more Y";
+    * group comparisons: "was higher in X than in Y", "patients with X had more Y", a
+      comparative in a sentence naming study arms ("fewer falls in the exercise group");
     * causal verbs acting on clinical practice ("may help clinicians identify").
     """
     n = len(tokens)
@@ -504,6 +505,9 @@ def _construction_features(
             if after in groups or after in ("those", "the", "that", "controls", "non", "patients"):
                 feats["than:group"] = 1.0
     compar = [s for s, _, t in cues if t in ("COMPAR", "CORR")]
+    if compar and not words.get("group_nouns", empty).isdisjoint(tokens):
+        # "lower in the intervention group", "more often than with placebo": arms compared
+        feats["compar:group_noun"] = 1.0
     for s in compar:
         i = s - 1
         while i >= 0 and tokens[i] in adverbs:

@@ -14,13 +14,22 @@ abstracts and science news. Its certainty ratings are not used; instead
 overclaim, for each finding (file, id and label only: the text stays in the corpus folder and
 is joined at train time with ``certainty=...``). Findings of the corpus's own train and val
 splits go to our train split, those of its test and ext splits to our test split.
+
+The Evidence Inference corpus (Lehman et al. 2019, DeYoung et al. 2020; MIT licence) holds the
+evidence sentences doctors marked in randomised trial reports. ``evidence-inference.labels.tsv``
+gives our claim-strength label for a few hundred of them (ids, label and checksum only; the text
+is joined at train time with ``evidence=...``). Bracketed statistics ("(P = 0.02)") are removed
+from them, since conclusion sentences rarely carry them. Sentences of the corpus's test articles
+go to our test split.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import platform
+import re
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -55,6 +64,17 @@ CERTAINTY_FILES = {
 }
 #: labels written for overclaim for the certainty corpus findings (ids and labels only)
 CERTAINTY_LABELS = "certainty-pei2021.labels.tsv"
+#: the Evidence Inference annotations (evidence spans of trial reports), inside its folder
+EVIDENCE_FILE = "annotations/v2_annotations.csv"
+#: its lists of test articles (PMC ids); their sentences go to our test split
+EVIDENCE_TEST_ARTICLES = (
+    "annotations/splits/test_article_ids.txt",
+    "annotations/splits/ev2_test_article_ids.txt",
+)
+#: labels written for overclaim for evidence sentences (ids and labels only)
+EVIDENCE_LABELS = "evidence-inference.labels.tsv"
+#: a bracket holding a number ("(P = 0.02)", "[95% CI 1.1-2.0]"), removed from evidence sentences
+_BRACKETED_NUMBERS = re.compile(r"\s*[\(\[][^()\[\]]*\d[^()\[\]]*[\)\]]")
 
 
 @dataclass
@@ -124,16 +144,53 @@ def certainty_examples(certainty_dir: Path, labels_path: Path) -> list[Example]:
             text = " ".join(record["finding"].split())
             findings[(name, int(record["id"]))] = (text, record.get("split", "train"))
     out = []
-    for line in labels_path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#") or line.startswith("file\t"):
-            continue
-        name, ident, label, _case, digest = line.split("\t")
+    for name, ident, label, _case, digest in _label_rows(labels_path):
         text, split = findings[(name, int(ident))]
-        if hashlib.sha1(text.encode("utf-8")).hexdigest()[:10] != digest:
+        if _checksum(text) != digest:
             raise ValueError(f"{labels_path}: {name} {ident} does not match the certainty corpus")
         if label in LABELS:
             ours = "test" if split in ("test", "ext") else "train"
             out.append(Example(text, label, ours, "certainty", "certainty-pei2021"))
+    return out
+
+
+def _checksum(text: str) -> str:
+    """First 10 hex digits of the sha1 of a whitespace-normalised text (labels files)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def _label_rows(labels_path: Path) -> list[list[str]]:
+    """The tab-separated rows of a labels file, without comments and header."""
+    rows = []
+    for line in labels_path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and not line.endswith("\tsha1"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def evidence_examples(evidence_dir: Path, labels_path: Path) -> list[Example]:
+    """The Evidence Inference sentences with the strength labels of ``labels_path``.
+
+    Raises:
+        ValueError: a labelled sentence is no longer among its prompt's evidence spans.
+    """
+    spans: dict[tuple[str, str], str] = {}
+    with (evidence_dir / EVIDENCE_FILE).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            text = " ".join(row["Annotations"].split())
+            spans[(row["PromptID"], _checksum(text))] = text
+    test_articles: set[str] = set()
+    for relative in EVIDENCE_TEST_ARTICLES:
+        test_articles.update((evidence_dir / relative).read_text(encoding="utf-8").split())
+    out = []
+    for pmcid, prompt, label, _case, digest in _label_rows(labels_path):
+        text = spans.get((prompt, digest))
+        if text is None:
+            raise ValueError(f"{labels_path}: prompt {prompt} {digest} not in the evidence corpus")
+        if label in LABELS:
+            split = "test" if pmcid in test_articles else "train"
+            clean = " ".join(_BRACKETED_NUMBERS.sub("", text).split())
+            out.append(Example(clean, label, split, "evidence", "evidence-inference"))
     return out
 
 
@@ -253,7 +310,12 @@ def fit(
 
 
 def train(
-    corpus_dir: Path, out: Path, *, certainty: Path | None = None, evaluate_on: Sequence[Path] = ()
+    corpus_dir: Path,
+    out: Path,
+    *,
+    certainty: Path | None = None,
+    evidence: Path | None = None,
+    evaluate_on: Sequence[Path] = (),
 ) -> dict[str, Any]:
     """Cross-validate, fit, score and save the claim-strength model.
 
@@ -262,6 +324,8 @@ def train(
         out: folder to write the model and ``MODEL_CARD.md`` into.
         certainty: the Pei & Jurgens certainty corpus folder; adds its findings with the
             labels of ``certainty-pei2021.labels.tsv`` in ``corpus_dir`` (see module doc).
+        evidence: the Evidence Inference corpus folder; adds the sentences labelled in
+            ``evidence-inference.labels.tsv`` in ``corpus_dir`` (see module doc).
         evaluate_on: labelled files scored once after fitting (evaluation only; never
             used to choose anything), e.g. the PubMed set.
 
@@ -275,6 +339,10 @@ def train(
         extra = certainty_examples(Path(certainty), Path(corpus_dir) / CERTAINTY_LABELS)
         examples += extra
         data_info["certainty_examples"] = dict(Counter(e.split for e in extra))
+    if evidence is not None:
+        extra = evidence_examples(Path(evidence), Path(corpus_dir) / EVIDENCE_LABELS)
+        examples += extra
+        data_info["evidence_examples"] = dict(Counter(e.split for e in extra))
     train_set = [e for e in examples if e.split == "train"]
     test_set = [e for e in examples if e.split == "test"]
     data_info["train"] = dict(Counter(e.label for e in train_set))
@@ -308,11 +376,10 @@ def train(
                 metrics["test"].setdefault(f"by_{key}", {})[value] = scores(
                     [test_set[i].label for i in idx], [pred[i] for i in idx]
                 )["macro_f1"]
-        real = [i for i, e in enumerate(test_set) if e.genre == "certainty"]
-        if real:
-            metrics["test_real"] = scores(
-                [test_set[i].label for i in real], [pred[i] for i in real]
-            )
+        for key, genre in (("test_real", "certainty"), ("test_evidence", "evidence")):
+            idx = [i for i, e in enumerate(test_set) if e.genre == genre]
+            if idx:
+                metrics[key] = scores([test_set[i].label for i in idx], [pred[i] for i in idx])
     for path in evaluate_on:
         metrics.setdefault("external", {})[Path(path).name] = evaluate(Path(path), model)
     model.meta["metrics"] = _summary(metrics)
@@ -331,8 +398,9 @@ def _summary(metrics: dict[str, Any]) -> dict[str, Any]:
     }
     if "test" in metrics:
         out["test_macro_f1"] = metrics["test"]["macro_f1"]
-    if "test_real" in metrics:
-        out["test_real_macro_f1"] = metrics["test_real"]["macro_f1"]
+    for key in ("test_real", "test_evidence"):
+        if key in metrics:
+            out[f"{key}_macro_f1"] = metrics[key]["macro_f1"]
     for name, result in metrics.get("external", {}).items():
         out[f"external:{name}:macro_f1"] = result["macro_f1"]
     return out
@@ -366,8 +434,9 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
         "and headline form) and construction features (what a modal or hedge governs: a causal",
         "verb, an association or a predicate with no relation such as 'may be useful'; active,",
         "passive and 'in group' uses of causal verbs; 'effective in reducing'; 'higher in X than",
-        "in Y'; causal verbs acting on clinical practice such as 'may help clinicians identify';",
-        "the relation cues of the main clause when a recommendation or research call follows).",
+        "in Y', a comparative in a sentence naming study arms; causal verbs acting on clinical",
+        "practice such as 'may help clinicians identify'; the relation cues of the main clause",
+        "when a recommendation or research call follows).",
         "Weights are stored as `weights.npz` + `meta.json` + `SHA256SUMS`; no pickle.",
         "",
         "## Training data",
@@ -386,6 +455,14 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
             "doi:10.18653/v1/2021.emnlp-main.784) with claim-strength labels written for overclaim "
             f"(`corpora/strength/{CERTAINTY_LABELS}`, joined at train time): "
             f"{data['certainty_examples']}. Its certainty scores are not used."
+        )
+    if "evidence_examples" in data:
+        lines.append(
+            "- evidence sentences of randomised trial reports from the Evidence Inference corpus "
+            "(Lehman et al., NAACL 2019; DeYoung et al., BioNLP 2020; MIT licence) with "
+            f"claim-strength labels written for overclaim (`corpora/strength/{EVIDENCE_LABELS}`, "
+            "joined at train time, bracketed statistics removed): "
+            f"{data['evidence_examples']}. Its effect-direction labels are not used."
         )
     lines += [
         "- Not trained on the PubMed set of Yu et al. (2019, GPL-3.0); it is evaluation only.",
@@ -419,6 +496,13 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
             "",
             _table(metrics["test_real"]),
         ]
+    if "test_evidence" in metrics:
+        lines += [
+            "",
+            "Of which the evidence sentences of the Evidence Inference test articles (our labels):",
+            "",
+            _table(metrics["test_evidence"]),
+        ]
     for name, result in metrics.get("external", {}).items():
         lines += [
             "",
@@ -439,13 +523,14 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
         "",
         "```",
         "overclaim train strength corpora/strength "
-        "--certainty ../shared/corpora/claim-strength/certainty-pei2021",
+        "--certainty ../shared/corpora/claim-strength/certainty-pei2021 "
+        "--evidence ../shared/corpora/quantities/evidence-inference",
         "overclaim evaluate strength "
         "../shared/corpora/claim-strength/pubmed-yu2019/data/pubmed_causal_language_use.csv",
         "```",
         "",
-        "The external table above comes from `pipeline.strength.train.main(corpus, out, certainty, "
-        "evaluate_on=[csv])`, which fits the same model and scores the file once afterwards.",
+        "With `evaluate_on=[csv]`, `pipeline.strength.train.main` scores the fitted model on the "
+        "file once afterwards (an external table then appears above).",
         "",
         "## Limits",
         "",
@@ -469,10 +554,16 @@ def model_card(model: StrengthModel, metrics: dict[str, Any], data: dict[str, An
 
 
 def main(
-    corpus_dir: Path, out: Path, certainty: Path | None = None, evaluate_on: Sequence[Path] = ()
+    corpus_dir: Path,
+    out: Path,
+    certainty: Path | None = None,
+    evaluate_on: Sequence[Path] = (),
+    evidence: Path | None = None,
 ) -> dict[str, Any]:
     """Train and print the headline metrics as JSON (for ``overclaim train strength``)."""
-    metrics = train(corpus_dir, out, certainty=certainty, evaluate_on=evaluate_on)
+    metrics = train(
+        corpus_dir, out, certainty=certainty, evidence=evidence, evaluate_on=evaluate_on
+    )
     print(
         json.dumps(
             {"cv": metrics["cv"]["chosen"], **_summary(metrics), "seconds": metrics["seconds"]},
