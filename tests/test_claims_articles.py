@@ -51,3 +51,14 @@ def test_gold_spans_locate_claims_and_non_claims() -> None:
     assert labels["30 percent"] == "efficacy"
     assert labels["$40"] == "none"
     assert "missing" not in labels
+
+
+def test_gold_spans_accept_one_or_several_attached_texts() -> None:
+    text = "Risk fell (hazard ratio 0.72, 95% CI 0.61-0.85, p<0.001) and pain eased (odds ratio 0.8, 0.7-0.9)."
+    entry = {"claims": [
+        {"quantity": "hazard ratio 0.72", "type": "association", "attached_text": ["0.61-0.85", "p<0.001"]},
+        {"quantity": "odds ratio 0.8", "type": "association", "attached_text": "0.7-0.9"},
+    ]}
+    labels = {text[s:e]: label for s, e, label in gold_spans(text, entry)}
+    assert labels == {"hazard ratio 0.72": "association", "odds ratio 0.8": "association",
+                      "0.61-0.85": "none", "p<0.001": "none", "0.7-0.9": "none"}

@@ -1,9 +1,10 @@
 """Numeric health claims: which quantities are claims, of which type, and their slots.
 
 For each quantity of a sentence (found by :func:`pipeline.quantities.find_quantities`),
-exact rules first rule out dates, years, prices, doses, ages, phone numbers and page views;
-a linear classifier over features of the quantity and its sentence (study-design,
-intervention, harm and prevalence cues, the words around the number) then says
+exact rules first rule out dates, years, prices, doses, ages, phone numbers and page views
+(and type a number needed to treat or harm); a linear classifier over features of the
+quantity and its sentence (study-design, intervention, harm, side-effect and prevalence cues,
+the words around the number, the other side of a comparison) then says
 ``none`` / ``efficacy`` / ``safety`` / ``association`` / ``prevalence``. In an article, the
 study designs it names (:mod:`pipeline.claims.context`) are features too, so that the design
 decides between association and efficacy. Every claim gets its

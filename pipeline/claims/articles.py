@@ -69,11 +69,14 @@ def gold_spans(text: str, entry: dict) -> list[tuple[int, int, str]]:
     """``(start, end, label)`` for every gold string of one article found in its cleaned text.
 
     Claims give their type; non-claims and the CI/p-value text attached to a claim give
-    ``none``. Strings that the cleaned text does not contain are skipped.
+    ``none`` (``attached_text`` may be one string or a list of them). Strings that the cleaned
+    text does not contain are skipped.
     """
     spans = []
     wanted = [(c["quantity"], c["type"]) for c in entry.get("claims", [])]
-    wanted += [(c["attached_text"], NONE) for c in entry.get("claims", []) if c.get("attached_text")]
+    for claim in entry.get("claims", []):
+        attached = claim.get("attached_text") or []
+        wanted += [(text, NONE) for text in ([attached] if isinstance(attached, str) else attached)]
     wanted += [(s, NONE) for s in entry.get("not_claims", [])]
     for string, label in wanted:
         at = text.find(string)

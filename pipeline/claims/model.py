@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.claims.features import FeatureIndex, load_lexicon, quantity_features, sentence_context
-from pipeline.claims.rules import load_rules, non_claim_role
+from pipeline.claims.features import FeatureIndex, load_lexicon, own_features, sentence_context
+from pipeline.claims.rules import load_rules, non_claim_role, unit_type
 from pipeline.linear import LinearModel
 
 #: label of the non-claim class; the others are the contract's claim types
@@ -71,11 +71,20 @@ class ClaimModel:
         """Write the model folder (``weights.npz``, ``meta.json``, ``SHA256SUMS``)."""
         self.linear.save(path)
 
-    def probabilities(self, rows: list[dict[str, float]]) -> np.ndarray:
-        """Class probabilities for feature dicts, shape ``(len(rows), n_classes)``."""
+    def probabilities(self, rows: list[dict[str, float]], shared: dict[str, float] | None = None) -> np.ndarray:
+        """Class probabilities for feature dicts, shape ``(len(rows), n_classes)``.
+
+        Args:
+            rows: one feature dict per quantity; none may be empty.
+            shared: features that every row has too (a sentence's ``ctx.features``), scored
+                once instead of once per row.
+        """
         cols, vals, starts = self.index.encode(rows)
         contributions = self._coef_t[cols] * vals[:, None]
         raw = np.add.reduceat(contributions, starts, axis=0) + self._intercept
+        if shared:
+            cols, vals, _ = self.index.encode([shared])
+            raw += (self._coef_t[cols] * vals[:, None]).sum(axis=0)
         if raw.shape[1] == 1:
             raw = np.hstack([-raw / 2, raw / 2])
         raw -= raw.max(axis=1, keepdims=True)
@@ -102,13 +111,17 @@ class ClaimModel:
             if role is not None:
                 decisions.append(Decision(NONE, 1.0, role))
                 continue
+            fixed = unit_type(quantity, self._rules)
+            if fixed is not None:
+                decisions.append(Decision(fixed, 1.0))
+                continue
             if ctx is None:
                 ctx = sentence_context(sentence, self._lexicon)
             decisions.append(None)
-            rows.append(quantity_features(ctx, quantity, context))
+            rows.append(own_features(ctx, quantity, context))
             pending.append(i)
         if rows:
-            proba = self.probabilities(rows)
+            proba = self.probabilities(rows, shared=ctx.features)
             share_comparison_types(sentence, [quantities[i] for i in pending], proba,
                                    self.linear.classes)
             classes = self.linear.classes

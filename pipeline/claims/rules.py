@@ -1,14 +1,16 @@
-"""Exact non-claim rules: years, dates, phone numbers, prices, doses, ages, views, service counts.
+"""Exact rules: non-claim roles (years, dates, phone numbers, prices, doses, ages, views, service
+counts) and claim types that an effect measure's unit decides (NNT, NNH).
 
 The rules are data (``data/rules.json``); this module compiles them and tells, for one
-quantity in its sentence, which non-claim role an exact rule gives it (or ``None``).
+quantity in its sentence, which non-claim role an exact rule gives it (or ``None``), and which
+claim type its unit fixes (or ``None``).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,11 +30,13 @@ class Rule:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """The compiled rules and the quantity-grammar roles trusted as non-claims."""
+    """The compiled rules, the quantity-grammar roles trusted as non-claims and the units that
+    decide a claim's type."""
 
     rules: tuple[Rule, ...]
     grammar_roles: frozenset[str]
     version: int
+    unit_types: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -53,7 +57,8 @@ def load_rules(path: Path = DATA) -> RuleSet:
             return re.compile(entry[key], re.IGNORECASE) if key in entry else None
 
         rules.append(Rule(entry["role"], compile_("quantity"), compile_("left"), compile_("right")))
-    return RuleSet(tuple(rules), frozenset(raw.get("grammar_roles", ())), int(raw.get("version", 1)))
+    return RuleSet(tuple(rules), frozenset(raw.get("grammar_roles", ())), int(raw.get("version", 1)),
+                   dict(raw.get("unit_types", {})))
 
 
 def non_claim_role(sentence: str, quantity: dict, rules: RuleSet | None = None) -> str | None:
@@ -84,3 +89,10 @@ def non_claim_role(sentence: str, quantity: dict, rules: RuleSet | None = None) 
             continue
         return rule.role
     return None
+
+
+def unit_type(quantity: dict, rules: RuleSet | None = None) -> str | None:
+    """The claim type the quantity's unit decides outright ("nnt" -> efficacy), or ``None``."""
+    rules = rules or load_rules()
+    unit = str(quantity.get("unit") or "").lower()
+    return rules.unit_types.get(unit) if unit else None
