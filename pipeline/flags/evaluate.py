@@ -106,13 +106,15 @@ def _checks(record: dict, expect: dict):  # noqa: ANN202 - generator of (kind, o
         yield "body_without", snippet not in text, snippet
     claims = record["claims"]
     for claim in expect.get("claims", []):
-        found = [c for c in claims if _overlaps(c["quantity"], claim["quantity"], text)]
+        span = _gold_span(claim["quantity"], text)
+        found = [c for c in claims if _overlaps(c["quantity"], claim["quantity"], span)]
         yield "claims", bool(found), claim["quantity"]
         if found:
             yield "claim_types", found[0]["type"] == claim["type"], f"{claim['quantity']} -> {found[0]['type']} (want {claim['type']})"
             yield from _meaning_checks(found[0]["quantity"], claim)
     for snippet in expect.get("not_claims", []):
-        yield "not_claims", not any(_overlaps(c["quantity"], snippet, text) for c in claims), snippet
+        span = _gold_span(snippet, text)
+        yield "not_claims", not any(_overlaps(c["quantity"], snippet, span) for c in claims), snippet
     flags = record.get("flags", [])
     for flag in expect.get("flags", []):
         ok = any(f["type"] == flag["type"] and flag["sentence_with"] in f["sentence"] for f in flags)
@@ -143,13 +145,20 @@ def _same_number(got: float | None, want: float | None) -> bool:
     return abs(float(got) - float(want)) <= 0.0005 + 1e-9 * abs(float(want))
 
 
-def _overlaps(quantity: dict, wanted: str, text: str) -> bool:
+def _gold_span(wanted: str, text: str) -> tuple[int, int] | None:
+    """Offsets of a gold string that occurs once in the body (as the gold format requires)."""
+    start = text.find(wanted)
+    if start < 0 or text.find(wanted, start + 1) >= 0:
+        return None
+    return start, start + len(wanted)
+
+
+def _overlaps(quantity: dict, wanted: str, span: tuple[int, int] | None) -> bool:
     """True when an extracted quantity and a gold string cover the same words: by offsets
-    where the gold string occurs once in the body (as the gold format requires), else by text."""
+    where the gold string's place is known, else by text."""
+    if span is not None:
+        return quantity["start"] < span[1] and span[0] < quantity["end"]
     found = quantity["text"]
-    if text.count(wanted) == 1:
-        start = text.find(wanted)
-        return quantity["start"] < start + len(wanted) and start < quantity["end"]
     return found == wanted or found in wanted or wanted in found
 
 
