@@ -1,0 +1,59 @@
+"""The webaudit label loader joins rows to a WCXB-shaped corpus and checks their hashes."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.flags.webaudit import load_web_labels, sentence_hash
+
+PAGE = "Coffee is good. It cures all diseases, a blog says."
+HEADER = "page\tstart\tend\tsha1\tflags\tcareful\tstrength\n"
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "wcxb" / "dev" / "ground-truth"
+    folder.mkdir(parents=True)
+    (folder / "0001.json").write_text(json.dumps({"ground_truth": {"main_content": PAGE}}), encoding="utf-8")
+    return tmp_path / "wcxb"
+
+
+def _labels(tmp_path: Path, rows: list[str]) -> Path:
+    path = tmp_path / "labels.tsv"
+    path.write_text(HEADER + "".join(row + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_rows_are_joined_to_their_sentences(tmp_path):
+    second = PAGE[16:]
+    labels = _labels(
+        tmp_path,
+        [
+            f"0001\t0\t15\t{sentence_hash(PAGE[:15])}\t-\t0\tnone",
+            f"0001\t16\t{len(PAGE)}\t{sentence_hash(second)}\tcure_language,causal_overstatement\t0\tdirect_causal",
+        ],
+    )
+    rows = load_web_labels(labels, _corpus(tmp_path))
+    assert [row["sentence"] for row in rows] == ["Coffee is good.", second]
+    assert rows[0]["flags"] == [] and rows[0]["careful"] is False
+    assert rows[1]["flags"] == ["cure_language", "causal_overstatement"]
+    assert rows[1]["strength"] == "direct_causal"
+    assert rows[1]["text"][rows[1]["start"] : rows[1]["end"]] == second
+
+
+def test_hash_mismatch_is_reported(tmp_path):
+    labels = _labels(tmp_path, ["0001\t0\t15\t000000000000\t-\t0\tnone"])
+    with pytest.raises(ValueError, match="sha1 mismatch"):
+        load_web_labels(labels, _corpus(tmp_path))
+
+
+def test_missing_page_is_reported(tmp_path):
+    labels = _labels(tmp_path, ["0002\t0\t3\tabcabcabcabc\t-\t0\tnone"])
+    with pytest.raises(FileNotFoundError, match="0002"):
+        load_web_labels(labels, _corpus(tmp_path))
+
+
+def test_offsets_outside_the_page_are_reported(tmp_path):
+    labels = _labels(tmp_path, ["0001\t0\t999\tabcabcabcabc\t-\t0\tnone"])
+    with pytest.raises(ValueError, match="outside"):
+        load_web_labels(labels, _corpus(tmp_path))
