@@ -103,6 +103,16 @@ def test_inflect_uses_irregular_table() -> None:
             {"comparison_than"},
             set(),
         ),
+        ("The G allele is a susceptibility locus for gout.", {"cue:CORR"}, {"cue:CAUSE_s"}),
+        ("Patients with missing data had the worst prognosis.", {"cue:CORR"}, set()),
+        ("Frailty is an important factor in falls.", {"cue:CORR"}, {"cue:RECOMMEND"}),
+        ("Early referral is critical for transplant success.", {"cue:CAUSEN"}, set()),
+        ("Vitamin K plays an important role in bone health.", {"cue:CAUSEN"}, {"cue:RECOMMEND"}),
+        (
+            "Cluster analysis identified three symptom clusters.",
+            {"cue:DESCRIBE"},
+            {"cue:CORRV_s", "cue:CORRV_b"},
+        ),
     ],
 )
 def test_cue_features_on_hard_cases(sentence: str, expected: set[str], absent: set[str]) -> None:
@@ -150,6 +160,17 @@ def test_cue_features_on_hard_cases(sentence: str, expected: set[str], absent: s
             "The risk score may help clinicians identify patients for early discharge.",
             {"cause_object:practice"},
             set(),
+        ),
+        ("Stigma influences patients' decisions to seek help.", set(), {"cause_object:practice"}),
+        (
+            "A significant improvement in walking distance was found after valve replacement.",
+            {"change_after:significant"},
+            {"change_after:plain"},
+        ),
+        (
+            "Pain scores fell over the week after surgery.",
+            {"change_after:plain"},
+            {"change_after:significant"},
         ),
     ],
 )

@@ -12,7 +12,8 @@ Two kinds of features, hashed into one sparse matrix:
   ("MODAL CAUSE_b", "NEG CORR"), and sentence form (question, headline style, length);
 * construction features from the ``structural`` word lists of the same file: what a modal
   or hedge governs ("may reduce" vs "may be useful"), active, passive and "in group" uses of
-  causal verbs, efficacy predicates and group comparisons ("higher in X than in Y");
+  causal verbs, efficacy predicates, group comparisons ("higher in X than in Y") and
+  significant change after an intervention ("improved significantly after surgery");
 * the relation features of the main clause alone when a recommendation, research call or
   interpretation follows it ("X was associated with Y, and future trials should ...").
 
@@ -424,7 +425,10 @@ def _construction_features(
     * efficacy predicates: "was effective in reducing", "more effective than", "superior to";
     * group comparisons: "was higher in X than in Y", "patients with X had more Y", a
       comparative in a sentence naming study arms ("fewer falls in the exercise group");
-    * causal verbs acting on clinical practice ("may help clinicians identify").
+    * causal verbs acting on clinical practice ("may help clinicians identify");
+    * change before and after an intervention in one group: "a significant improvement in Y
+      after X" (a comparison, correlational in Yu et al.'s scheme) against a described course
+      with no significance word ("pain peaks on the day after surgery").
     """
     n = len(tokens)
     empty: frozenset[str] = frozenset()
@@ -518,6 +522,13 @@ def _construction_features(
             feats["compar:be_in_group"] = 1.0
         elif before in have:
             feats["compar:had_more"] = 1.0
+    # "a significant improvement in Y was found after X": a before-after comparison in one group
+    # (correlational) against a described course ("pain peaks two days after surgery")
+    if "after" in tokens:
+        after_at = tokens.index("after")
+        if not words.get("change_words", empty).isdisjoint(tokens[:after_at]):
+            signif = any(t == "SIGNIF" and s < after_at for s, _, t in cues)
+            feats["change_after:" + ("significant" if signif else "plain")] = 1.0
 
 
 #: cue families that make a following relation the object of future research or advice
