@@ -2,7 +2,7 @@
 
     overclaim extract INPUT... [-o OUT.jsonl]     articles -> cleaned text + numeric claims
     overclaim flag    INPUT... [-o OUT.jsonl]     the same records + overstatement flags
-    overclaim train    boilerplate|claims|strength|pipeline ...
+    overclaim train    boilerplate|claims|strength|flags|pipeline ...
     overclaim evaluate boilerplate|quantities|claims|strength|releases|samples ...
     overclaim benchmark text|quantities|strength|pipeline ...
 """
@@ -143,6 +143,19 @@ def train_strength(
     from pipeline.strength.train import train
 
     _print(train(corpus, out or model_dir("strength"), certainty=certainty, evidence=evidence))
+
+
+@train_app.command("flags")
+def train_flags(
+    articles: Annotated[Optional[list[Path]], typer.Option(
+        "--articles", help="A gold article set (folder with articles/, expected.json and optionally batches.json); repeatable.")] = None,
+    out: Out = None,
+) -> None:
+    """Train the flag model (rules as features), measured leave-one-batch-out."""
+    from pipeline.flags.train import train
+    from pipeline.paths import model_dir
+
+    _print(train(articles or [Path("corpora/flagdev")], out or model_dir("flags")))
 
 
 @train_app.command("pipeline")

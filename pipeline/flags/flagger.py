@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pipeline.flags.cues import explanations, lexicon, topic_terms, word_families
 from pipeline.flags.design import detect_designs, summarize
@@ -103,7 +104,7 @@ class Context:
         named = any(d["label"] == "observational" and _named(d) for d in self.designs)
         return bool(self.association_claims) or named
 
-    @property
+    @cached_property
     def uncontrolled(self) -> bool:
         return (bool(self.uncontrolled_claims) or "uncontrolled" in self.labels
                 or bool(lexicon("cues")["own_clinic"].search(self.text)))
@@ -160,15 +161,15 @@ class Context:
         if back:
             first = self.sentences[max(index - back, 0)].start
             last = self.sentences[min(index + 1, len(self.sentences) - 1)].end
-        own = _stems(topic_terms(self.span(index)))
-        wanted = _stems(topic_terms(outcome)) if outcome else set()
+        own = stems(topic_terms(self.span(index)))
+        wanted = stems(topic_terms(outcome)) if outcome else set()
         for start, _ in self.baselines:
             if first <= start < last:
                 return True
             host = next((k for k, s in enumerate(self.sentences) if s.start <= start < s.end), None)
             if host is None:
                 continue
-            words = _stems(topic_terms(self.span(host)))
+            words = stems(topic_terms(self.span(host)))
             if len(words & wanted) >= min(BASELINE_OVERLAP, len(wanted) or 1):
                 return True
             # the same comparison restated nearby ("In absolute terms, 2.2% of those on placebo ...")
@@ -185,19 +186,19 @@ class Context:
             return False
         if not (self.trial_sentences or self.observational or self.uncontrolled):
             return True
-        words = _stems(topic_terms(self.span(index)))
-        animal = max(len(words & _stems(topic_terms(self.span(i)))) for i in self.animal_sentences)
-        human = max((len(words & _stems(topic_terms(self.span(i)))) for i in self.human_sentences), default=0)
+        words = stems(topic_terms(self.span(index)))
+        animal = max(len(words & stems(topic_terms(self.span(i)))) for i in self.animal_sentences)
+        human = max((len(words & stems(topic_terms(self.span(i)))) for i in self.human_sentences), default=0)
         return animal > human or (about_people and animal >= max(human, 1))
 
 
-def _stems(words: set[str]) -> set[str]:
+def stems(words: set[str]) -> set[str]:
     """Five-letter stems, so that "diagnosis" and "diagnoses" name the same outcome (and
     irregular forms joined first: "died", "dying" and "death")."""
-    return {_stem(word) for word in words}
+    return {stem(word) for word in words}
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """A crude stem: the family head, without "-ing" or "-ed" (and a doubled final consonant:
     "quitting" -> "quit"), cut to five letters."""
     word = word_families().get(word, word)
@@ -225,7 +226,7 @@ def flag_article(text: str, sentences: list[Sentence], claims: list[dict],
         sorted by position, with ids ``f1``, ``f2``, ...
     """
     designs = detect_designs(text) if designs is None else designs
-    context = _context(text, sentences, designs, claims)
+    context = build_context(text, sentences, designs, claims)
     flags: list[dict] = []
     for index, sentence in enumerate(sentences):
         span = text[sentence.start:sentence.end]
@@ -243,7 +244,9 @@ def flag_article(text: str, sentences: list[Sentence], claims: list[dict],
     return designs, flags
 
 
-def _context(text: str, sentences: list[Sentence], designs: list[dict], claims: list[dict]) -> Context:
+def build_context(text: str, sentences: list[Sentence], designs: list[dict], claims: list[dict]) -> Context:
+    """What the article says about its evidence: designs, trial, animal and human sentences,
+    association and uncontrolled claims, baselines (see :class:`Context`)."""
     labels = summarize(designs)
     # results in animals or cells are not evidence about people of any kind
     animal_scope = lexicon("cues")["animal_scope"]
@@ -284,7 +287,7 @@ def _absolute_rate(quantity: dict) -> bool:
     return quantity["kind"] == "other" and str(quantity.get("unit") or "").startswith("per ")
 
 
-def _flag(kind: str, sentence: Sentence, span: str, score: float, explanation: str,
+def make_flag(kind: str, sentence: Sentence, span: str, score: float, explanation: str,
           claim_ids: list[str] | None = None, evidence: list[dict] | None = None) -> dict:
     score = min(max(score, 0.0), 1.0)
     severity = "high" if score >= 0.75 else "medium" if score >= 0.5 else "low"
@@ -295,7 +298,7 @@ def _flag(kind: str, sentence: Sentence, span: str, score: float, explanation: s
     }
 
 
-def _evidence(context: Context, sentence: Sentence, roles: tuple[str, ...]) -> list[dict]:
+def evidence_spans(context: Context, sentence: Sentence, roles: tuple[str, ...]) -> list[dict]:
     """Spans elsewhere in the article that the verdict rests on."""
     spans: list[dict] = []
     seen: set[tuple[int, int]] = set()
@@ -324,7 +327,7 @@ def _named(design: dict) -> bool:
     return " who " not in design["text"].lower()
 
 
-def _describes_evidence(context: Context, sentence: Sentence) -> bool:
+def describes_evidence(context: Context, sentence: Sentence) -> bool:
     """The sentence reports the evidence itself: a trial (its design, result or plans), or
     another named study design in words the classifier does not read as direct causation."""
     return any(sentence.start <= d["start"] < sentence.end and _named(d)
@@ -357,13 +360,13 @@ def causal_cue(sentence: Sentence, span: str) -> re.Match[str] | None:
     if not strong and sentence.strength != "conditional_causal":
         # "wear out the heart"; under a hedge such phrases are mostly warnings ("can upset the stomach")
         strong = cues["body_verb"].search(span)
-    if strong and not _negated(span, strong):
+    if strong and not negated(span, strong):
         return strong
     verb = cues["effect_verbs"].search(span)
     # a promise ("will ease") or a claim closed to doubt ("..., full stop") reads as causal
     readable = (sentence.strength in CAUSAL or sentence.direct_score() >= DIRECT_SCORE
                 or (verb and promised(span, verb)) or cues["certainty"].search(span))
-    if verb and readable and not _negated(span, verb):
+    if verb and readable and not negated(span, verb):
         return verb
     return cues["promise_benefit"].search(span)
 
@@ -375,7 +378,7 @@ def promised(span: str, cue: re.Match[str]) -> bool:
                for m in lexicon("cues")["promise"].finditer(span))
 
 
-def _claim_head(context: Context, sentence: Sentence, span: str) -> re.Match[str] | None:
+def claim_head(context: Context, sentence: Sentence, span: str) -> re.Match[str] | None:
     """An unambiguous causal claim made next to the evidence it cites, judged apart from it:
     before a colon, semicolon or dash that introduces the evidence ("Social media is what
     drives this epidemic: a survey of 10,000 teenagers found ..."), or after a connective that
@@ -386,22 +389,22 @@ def _claim_head(context: Context, sentence: Sentence, span: str) -> re.Match[str
     if split and not any(sentence.start <= d["start"] < sentence.start + split.start() for d in context.designs):
         head = span[:split.start()]
         cue = cues["causal_strong"].search(head)
-        if cue and not _negated(head, cue):
+        if cue and not negated(head, cue):
             return cue
     # "... 30 percent fewer colds, and FloraPrime delivers the same protection": the evidence carried over
     carried = cues["carry_over"].search(span)
-    if carried and not _negated(span, carried) and not cues["caution"].search(span):
+    if carried and not negated(span, carried) and not cues["caution"].search(span):
         return carried
     # "... found X, which shows that beetroot protects your heart": the conclusion is a claim
     conclusion = cues["conclusion"].search(span)
     if conclusion:
         cue = cues["causal_strong"].search(span, conclusion.end())
-        if cue and not _negated(span[conclusion.end():], cue) and not cues["caution"].search(span):
+        if cue and not negated(span[conclusion.end():], cue) and not cues["caution"].search(span):
             return cue
     return None
 
 
-def _negated(span: str, cue: re.Match[str]) -> bool:
+def negated(span: str, cue: re.Match[str]) -> bool:
     """A negation just before the cue: "did not benefit", "never prevents"."""
     return bool(lexicon("cues")["negation"].search(span[:cue.start()]))
 
@@ -413,7 +416,7 @@ def _cure_flags(context: Context, sentence: Sentence, span: str, index: int) -> 
     cure = cues["cure"].search(span)
     # a cure in animals is an animal result, unless the sentence carries it over to people or
     # concludes it for them ("..., which a charity called proof that the jab can end alcoholism")
-    leap = (cues["human"].search(span) and cues["bridge"].search(span)) or _concluded(span)
+    leap = (cues["human"].search(span) and cues["bridge"].search(span)) or concluded(span)
     if not cure or cues["cure_negated"].search(span) or cues["background"].search(span) or (
             cues["animal_scope"].search(span) and not leap):
         return []
@@ -426,18 +429,18 @@ def _cure_flags(context: Context, sentence: Sentence, span: str, index: int) -> 
     hedged = sentence.strength == "conditional_causal" or HEDGE.search(span)
     mode = "conditional" if conditional else "hedged" if hedged else "direct"
     score = {"direct": 0.9, "hedged": 0.7, "conditional": 0.6}[mode] - (0.25 if backed else 0.0)
-    flags = [_flag("cure_language", sentence, span, score,
+    flags = [make_flag("cure_language", sentence, span, score,
                    templates["cure_language"][mode].format(cue=cure.group(), support=support).strip())]
     # a promised cure ("it will reverse yours") outruns any trial
     if not conditional and (not backed or promised(span, cure)):
         kind = context.evidence_kind()
-        evidence = _evidence(context, sentence, ("association", "uncontrolled", "observational", "animal", "cell"))
+        evidence = evidence_spans(context, sentence, ("association", "uncontrolled", "observational", "animal", "cell"))
         score = (0.85 if evidence else 0.55) - (0.1 if hedged else 0.0)
         text = templates["causal_overstatement"]["promise"].format(cue=cure.group()) if backed else \
             templates["causal_overstatement"]["cure"].format(
                 cue=cure.group(), evidence_kind=templates["evidence_kind"][kind],
                 rct=templates["rct"]["present" if context.has_rct else "absent"])
-        flags.append(_flag("causal_overstatement", sentence, span, score, text, evidence=evidence))
+        flags.append(make_flag("causal_overstatement", sentence, span, score, text, evidence=evidence))
     return flags
 
 
@@ -447,9 +450,9 @@ def _causal_flags(context: Context, sentence: Sentence, span: str, own: list[dic
     percent" on a cohort, "saunas save lives", "X boosts your immunity" on a case series."""
     cues = lexicon("cues")
     claims = [c for c in own if c["type"] == "association"]
-    head = _claim_head(context, sentence, span)
+    head = claim_head(context, sentence, span)
     if cues["cure"].search(span) or cues["animal_scope"].search(span) or (
-            not head and _describes_evidence(context, sentence)):
+            not head and describes_evidence(context, sentence)):
         return []
     # on animal evidence alone, a causal claim is an overstatement only where it is about people;
     # with studies in people as well, it outruns those
@@ -477,8 +480,8 @@ def _causal_flags(context: Context, sentence: Sentence, span: str, own: list[dic
         text = templates["causal_overstatement"]["claim"].format(
             cue=cue.group(), evidence_kind=templates["evidence_kind"][context.evidence_kind()],
             rct=templates["rct"]["absent" if not context.has_rct else "present"])
-    evidence = _evidence(context, sentence, ("association", "uncontrolled", "observational", "animal", "cell"))
-    return [_flag("causal_overstatement", sentence, span, score, text, [c["id"] for c in claims], evidence)]
+    evidence = evidence_spans(context, sentence, ("association", "uncontrolled", "observational", "animal", "cell"))
+    return [make_flag("causal_overstatement", sentence, span, score, text, [c["id"] for c in claims], evidence)]
 
 
 def _uncontrolled_flags(context: Context, sentence: Sentence, span: str, own: list[dict], index: int) -> list[dict]:
@@ -489,7 +492,7 @@ def _uncontrolled_flags(context: Context, sentence: Sentence, span: str, own: li
     if compared or cues["animal_scope"].search(span) or cues["caution"].search(span):
         return []
     better = cues["got_better"].search(span)
-    better = better and not _negated(span, better) and not cues["not_improved"].search(span)
+    better = better and not negated(span, better) and not cues["not_improved"].search(span)
     # a customer survey, a testimonial, a company's own data, or a study that this sentence or the
     # one before calls uncontrolled ("a report on three patients"), is not backed by a trial
     first = context.sentences[max(index - 1, 0)].start
@@ -503,7 +506,7 @@ def _uncontrolled_flags(context: Context, sentence: Sentence, span: str, own: li
     # shares of users reporting side effects are harms, and group rates associations, unless
     # the sentence says they got better ("80% of them had less pain")
     typed_away = own and all(c["type"] in NOT_EFFICACY for c in own) and not better
-    if single and not _negated(span, single) and not typed_away:
+    if single and not negated(span, single) and not typed_away:
         return [_uncontrolled_flag(context, sentence, span, own, single.group())]
     if backed or not _uncontrolled_setting(context):
         return []
@@ -523,8 +526,8 @@ def _uncontrolled_flag(context: Context, sentence: Sentence, span: str, claims: 
     quantity = claims[0]["quantity"]["text"] if claims else fallback
     intervention = (claims[0].get("intervention") if claims else None) or "the treatment"
     text = explanations()["uncontrolled_efficacy"].format(quantity=quantity, intervention=intervention)
-    evidence = _evidence(context, sentence, ("uncontrolled",))
-    return _flag("uncontrolled_efficacy", sentence, span, score, text, [c["id"] for c in claims], evidence)
+    evidence = evidence_spans(context, sentence, ("uncontrolled",))
+    return make_flag("uncontrolled_efficacy", sentence, span, score, text, [c["id"] for c in claims], evidence)
 
 
 def _uncontrolled_setting(context: Context) -> bool:
@@ -561,7 +564,7 @@ def _relative_flags(context: Context, sentence: Sentence, span: str, own: list[d
     if not claims:
         return []
     text = explanations()["relative_risk_only"].format(quantity=claims[0]["quantity"]["text"])
-    return [_flag("relative_risk_only", sentence, span, 0.7, text, [c["id"] for c in claims])]
+    return [make_flag("relative_risk_only", sentence, span, 0.7, text, [c["id"] for c in claims])]
 
 
 def _animal_flags(context: Context, sentence: Sentence, span: str, index: int) -> list[dict]:
@@ -575,8 +578,8 @@ def _animal_flags(context: Context, sentence: Sentence, span: str, index: int) -
     bridge = cues["bridge"].search(span) or cues["carry_over"].search(span) or cues["promise_benefit"].search(span)
     # the leap is explicit: the sentence, or the one before it, is about the animals or cells
     about_animals = cues["animal_scope"].search(span) or {index - 1, index} & set(context.animal_sentences)
-    leap = bool(bridge and human and about_animals and context.animal) or bool(about_animals and _concluded(span))
-    if not (leap or context.animal_evidence_for(index, bool(human))) or (not leap and _describes_evidence(context, sentence)):
+    leap = bool(bridge and human and about_animals and context.animal) or bool(about_animals and concluded(span))
+    if not (leap or context.animal_evidence_for(index, bool(human))) or (not leap and describes_evidence(context, sentence)):
         return []
     if cues["caution"].search(span) or cues["caused_by"].search(span):
         return []
@@ -589,15 +592,15 @@ def _animal_flags(context: Context, sentence: Sentence, span: str, index: int) -
     cue = cure or advice or (human and bridge) or causal_cue(sentence, span)
     if not cue:
         return []
-    if not (cure or advice or human or leap) and not _headline_claim(sentence, span, cue):
+    if not (cure or advice or human or leap) and not headline_claim(sentence, span, cue):
         return []
     models = sorted({d["text"].lower() for d in context.designs if d["label"] in ("animal", "cell")})[:3]
     text = explanations()["animal_to_human"].format(models=" and ".join(models) or "animals", cue=cue.group())
-    evidence = _evidence(context, sentence, ("animal", "cell"))
-    return [_flag("animal_to_human", sentence, span, 0.75 if human or cure else 0.6, text, evidence=evidence)]
+    evidence = evidence_spans(context, sentence, ("animal", "cell"))
+    return [make_flag("animal_to_human", sentence, span, 0.75 if human or cure else 0.6, text, evidence=evidence)]
 
 
-def _concluded(span: str) -> re.Match[str] | None:
+def concluded(span: str) -> re.Match[str] | None:
     """A conclusion drawn in the sentence itself from the result it reports, stated as cause
     or cure, or promised ("..., proving that HBOT heals lung damage in patients")."""
     cues = lexicon("cues")
@@ -607,10 +610,10 @@ def _concluded(span: str) -> re.Match[str] | None:
     rest = span[conclusion.end():]
     cue = (cues["causal_strong"].search(rest) or cues["cure"].search(rest) or cues["body_verb"].search(rest)
            or cues["promise_benefit"].search(rest))
-    return cue if cue and not _negated(rest, cue) else None
+    return cue if cue and not negated(rest, cue) else None
 
 
-def _headline_claim(sentence: Sentence, span: str, cue: re.Match[str]) -> bool:
+def headline_claim(sentence: Sentence, span: str, cue: re.Match[str]) -> bool:
     """A claim that names no one ("Green tea burns belly fat"): an unambiguous causal phrase,
     or a present-tense effect verb in a causal sentence without a measured result (a result
     such as "memory improved threefold" describes the animals of the sentence before)."""

@@ -1,0 +1,398 @@
+"""The learned flag model: one logistic score per sentence and flag type.
+
+The hand-written rules of ``flagger.py`` fit the phrasing of the articles they were tuned on.
+The model keeps them as evidence rather than as the verdict: for every sentence of an article
+and each of the five flag types it scores a feature dict made of
+
+* the sentence's words (hashed word 1-2-grams, lowercased, numbers as ``<num>``) and crude stems;
+* its claim strength and the strength classifier's class probabilities;
+* the rule flagger's verdicts on the sentence (this type, any other type, their scores) and on
+  its neighbours;
+* every cue group of ``data/cues.json`` that matches (causal verbs, cure words, hedges,
+  negation, advice, testimony, animal words, baselines, ...), negated cues, and the rule
+  helpers' readings (a causal cue the classifier backs, a promise, a conclusion, a claim head);
+* the sentence's claims (types, quantity kinds, relative figures with and without a baseline);
+* the article's evidence: designs detected (RCT, observational, uncontrolled, animal, cell),
+  whether a trial backs the sentence (``Context.backed``), whether the sentence itself
+  describes the evidence, its position.
+
+Each feature is conjoined with the flag type (``causal_overstatement|cue=cure``), and, when the
+model is trained ``shared``, also kept as is, so that the types share what they have in common.
+A flag of a type is emitted when the probability reaches that type's threshold (chosen by
+leave-one-batch-out cross-validation, stored in ``meta.json``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.flags.cues import explanations, lexicon, topic_stopwords
+from pipeline.flags.flagger import (
+    HEDGE,
+    Context,
+    Sentence,
+    build_context,
+    causal_cue,
+    claim_head,
+    concluded,
+    describes_evidence,
+    evidence_spans,
+    headline_claim,
+    is_relative,
+    make_flag,
+    negated,
+    promised,
+    stem,
+)
+from pipeline.linear import LinearModel, hash_features
+
+FLAG_TYPES = ("causal_overstatement", "cure_language", "uncontrolled_efficacy", "relative_risk_only", "animal_to_human")
+N_FEATURES = 2 ** 18
+TOKEN = re.compile(r"[a-z]+(?:['\u2019][a-z]+)*|\d+(?:[.,]\d+)*")
+#: feature-name prefixes of the word features, scaled by the model's ``ngram_weight``
+WORD_PREFIXES = ("w=", "b=", "s=")
+#: feature-name prefixes of the rule flagger's verdicts, scaled by the model's ``rule_weight``
+RULE_PREFIXES = ("rule", "prev_rule", "next_rule")
+#: cue groups whose negation ("did not cure", "never prevents") is a feature of its own
+NEGATABLE = ("cure", "causal_strong", "effect_verbs", "improvement", "got_better", "body_verb")
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b")
+QUOTE = re.compile(r"[\"\u201c\u201d]")
+POSITION_BUCKETS = 5
+#: evidence roles cited for each flag type
+EVIDENCE_ROLES = {
+    "causal_overstatement": ("association", "uncontrolled", "observational", "animal", "cell"),
+    "cure_language": ("association", "uncontrolled", "observational", "animal", "cell"),
+    "uncontrolled_efficacy": ("uncontrolled",),
+    "relative_risk_only": (),
+    "animal_to_human": ("animal", "cell"),
+}
+#: signals named in the explanation of a flag that only the model raised
+MAX_SIGNALS = 3
+
+
+@dataclass
+class FlagModel:
+    """A trained flag model: the logistic weights, the per-type thresholds and the feature
+    settings it was trained with."""
+
+    linear: LinearModel
+    thresholds: dict[str, float]
+    ngram_weight: float = 1.0
+    shared: bool = True
+    rule_weight: float = 1.0
+
+    @classmethod
+    def load(cls, path: Path | str) -> FlagModel:
+        """Read a model written by :meth:`save` (checksums verified by :class:`LinearModel`)."""
+        linear = LinearModel.load(path)
+        settings = linear.meta["flag_model"]
+        return cls(linear, dict(settings["thresholds"]), float(settings["ngram_weight"]), bool(settings["shared"]),
+                   float(settings["rule_weight"]))
+
+    def save(self, path: Path | str) -> None:
+        """Write ``weights.npz``, ``meta.json`` (with the thresholds) and ``SHA256SUMS``."""
+        self.linear.meta["flag_model"] = {"thresholds": self.thresholds, "ngram_weight": self.ngram_weight,
+                                          "shared": self.shared, "rule_weight": self.rule_weight,
+                                          "types": list(FLAG_TYPES)}
+        self.linear.save(path)
+
+    def rows(self, base: dict[str, float], kind: str) -> dict[str, float]:
+        """The model's feature dict for one sentence and flag type."""
+        return typed(base, kind, ngram_weight=self.ngram_weight, shared=self.shared, rule_weight=self.rule_weight)
+
+    def proba(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """Probability of a flag for each row."""
+        if not rows:
+            return np.zeros(0)
+        return self.linear.proba(hash_features(rows, self.linear.n_features))[:, 1]
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased words, every number as ``<num>``."""
+    return ["<num>" if t[0].isdigit() else t for t in TOKEN.findall(text.lower())]
+
+
+def word_features(span: str) -> dict[str, float]:
+    """Word unigrams (``w=``), bigrams (``b=``) and crude stems (``s=``) of a sentence."""
+    words = tokens(span)
+    features = {f"w={w}": 1.0 for w in words}
+    features.update({f"b={a} {b}": 1.0 for a, b in zip(words, words[1:])})
+    features.update({f"s={stem(w)}": 1.0 for w in words if len(w) > 3 and w != "<num>"})
+    return features
+
+
+def cue_features(sentence: Sentence, span: str) -> dict[str, float]:
+    """Every cue group that matches the sentence, negated cues, and the rule helpers' readings."""
+    features: dict[str, float] = {}
+    for name, pattern in lexicon("cues").items():
+        match = pattern.search(span)
+        if match:
+            features[f"cue={name}"] = 1.0
+            if name in NEGATABLE and negated(span, match):
+                features[f"neg={name}"] = 1.0
+    cue = causal_cue(sentence, span)
+    if cue:
+        features["causal_cue"] = 1.0
+        if promised(span, cue):
+            features["promised"] = 1.0
+        if headline_claim(sentence, span, cue):
+            features["headline_claim"] = 1.0
+    if concluded(span):
+        features["concluded"] = 1.0
+    if HEDGE.search(span):
+        features["hedge"] = 1.0
+    if FIRST_PERSON.search(span):
+        features["first_person"] = 1.0
+    if QUOTE.search(span):
+        features["quote"] = 1.0
+    if span.rstrip().endswith("?"):
+        features["question"] = 1.0
+    if re.search(r"\d", span):
+        features["digit"] = 1.0
+    return features
+
+
+def claim_features(context: Context, index: int, span: str, own: list[dict]) -> dict[str, float]:
+    """The sentence's claims: types, quantity kinds, relative figures and their baselines."""
+    if not own:
+        return {"no_claim": 1.0}
+    features: dict[str, float] = {}
+    for claim in own:
+        kind = claim["quantity"]["kind"]
+        features[f"claim={claim['type']}"] = 1.0
+        features[f"kind={kind}"] = 1.0
+        features[f"claim_kind={claim['type']}:{kind}"] = 1.0
+        if claim.get("comparator"):
+            features["comparator"] = 1.0
+        if claim.get("hedges"):
+            features["claim_hedged"] = 1.0
+        if claim in context.uncontrolled_claims:
+            features["uncontrolled_claim"] = 1.0
+        if is_relative(claim, span):
+            features["relative"] = 1.0
+            if not context.has_baseline_for(index, claim.get("outcome")):
+                features["relative_no_baseline"] = 1.0
+        else:
+            features["absolute"] = 1.0
+    return features
+
+
+def context_features(context: Context, index: int) -> dict[str, float]:
+    """What the article says about its evidence, seen from sentence ``index``."""
+    sentence = context.sentences[index]
+    features = {f"design={label}": 1.0 for label in context.labels}
+    features[f"evidence={context.evidence_kind()}"] = 1.0
+    for flag, on in (("has_rct", context.has_rct), ("observational", context.observational),
+                     ("uncontrolled", context.uncontrolled), ("animal", context.animal),
+                     ("backed", context.backed(index)), ("describes_evidence", describes_evidence(context, sentence)),
+                     ("animal_evidence", context.animal_evidence_for(index)),
+                     ("animal_evidence_people", context.animal_evidence_for(index, True)),
+                     ("trial_sentence", index in context.trial_sentences),
+                     ("animal_sentence", index in context.animal_sentences),
+                     ("human_sentence", index in context.human_sentences)):
+        if on:
+            features[flag] = 1.0
+    if claim_head(context, sentence, context.span(index)):
+        features["claim_head"] = 1.0
+    for where, k in (("here", index), ("prev", index - 1)):
+        if 0 <= k < len(context.sentences):
+            bounds = context.sentences[k]
+            for design in context.designs:
+                if bounds.start <= design["start"] < bounds.end:
+                    features[f"{where}={design['label']}"] = 1.0
+    n = len(context.sentences)
+    features[f"pos={min(POSITION_BUCKETS - 1, index * POSITION_BUCKETS // max(n, 1))}"] = 1.0
+    if index == 0:
+        features["first"] = 1.0
+    return features
+
+
+def rule_features(rule_flags: list[dict], sentences: list[Sentence], index: int) -> dict[str, float]:
+    """The rule flagger's verdicts on the sentence (type and score) and on its neighbours."""
+    features: dict[str, float] = {}
+    for flag in rule_flags:
+        for where, k in (("rule", index), ("prev_rule", index - 1), ("next_rule", index + 1)):
+            if 0 <= k < len(sentences) and flag["start"] == sentences[k].start:
+                features[f"{where}={flag['type']}"] = 1.0
+                if where == "rule":
+                    features[f"rule_score={flag['type']}"] = float(flag["score"])
+    return features
+
+
+def article_features(text: str, sentences: list[Sentence], claims: list[dict], designs: list[dict],
+                     rule_flags: list[dict]) -> tuple[Context, list[dict[str, float]]]:
+    """The article's evidence context and one type-free feature dict per sentence.
+
+    Args:
+        text: the cleaned article text.
+        sentences: its sentences with claim strength and classifier scores.
+        claims: its claims (contract Claim dicts).
+        designs: its study-design mentions (``detect_designs``).
+        rule_flags: the rule flagger's flags for the article.
+    """
+    context = build_context(text, sentences, designs, claims)
+    rows = []
+    for index, sentence in enumerate(sentences):
+        span = text[sentence.start:sentence.end]
+        own = [c for c in claims if sentence.start <= c["start"] < sentence.end]
+        row = word_features(span)
+        row.update(cue_features(sentence, span))
+        row.update(claim_features(context, index, span, own))
+        row.update(context_features(context, index))
+        row.update(rule_features(rule_flags, sentences, index))
+        if sentence.strength:
+            row[f"strength={sentence.strength}"] = 1.0
+        for label, probability in (sentence.scores or {}).items():
+            row[f"p={label}"] = float(probability)
+        rows.append(row)
+    return context, rows
+
+
+def typed(base: dict[str, float], kind: str, *, ngram_weight: float = 1.0, shared: bool = True,
+          rule_weight: float = 1.0) -> dict[str, float]:
+    """Conjoin a sentence's features with flag type ``kind`` (and keep them unconjoined too when
+    ``shared``); the rule's verdict on this type and on other types become ``rule_self`` and
+    ``rule_other``. Word features are scaled by ``ngram_weight``, the rule verdicts by
+    ``rule_weight`` (dropped at 0): the rules were tuned on the training articles, so at full
+    weight the model learns to trust them more than they deserve on a new author's text."""
+    row = {f"{kind}|bias": 1.0}
+    extra = {}
+    if f"rule={kind}" in base:
+        extra["rule_self"] = 1.0
+        extra["rule_self_score"] = base[f"rule_score={kind}"]
+    if any(key.startswith("rule=") and key != f"rule={kind}" for key in base):
+        extra["rule_other"] = 1.0
+    for key, value in {**base, **extra}.items():
+        if key.startswith(WORD_PREFIXES):
+            value *= ngram_weight
+        elif key.startswith(RULE_PREFIXES):
+            if not rule_weight:
+                continue
+            value *= rule_weight
+        row[f"{kind}|{key}"] = value
+        if shared:
+            row[key] = value
+    return row
+
+
+def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: list[dict], designs: list[dict],
+                rule_flags: list[dict]) -> list[dict]:
+    """The flags of one article as the model decides them.
+
+    A flag of type ``t`` is emitted on a sentence when the model's probability reaches the
+    threshold of ``t``; its score is that probability. Where the rule flagger raised the same
+    flag, its severity (how strong the wording is: a cure under a condition is not "high"),
+    claims, evidence and explanation are kept; otherwise they are built from what drove the
+    model (see :func:`explain`), with the severity following the score.
+
+    Returns:
+        Contract Flag dicts sorted by position, with ids ``f1``, ``f2``, ...
+    """
+    context, base = article_features(text, sentences, claims, designs, rule_flags)
+    keys = [(index, kind) for index in range(len(sentences)) for kind in FLAG_TYPES]
+    rows = [model.rows(base[index], kind) for index, kind in keys]
+    probability = model.proba(rows)
+    rules = {(f["start"], f["type"]): f for f in rule_flags}
+    flags = []
+    for (index, kind), row, p in zip(keys, rows, probability):
+        if p < model.thresholds[kind]:
+            continue
+        sentence = sentences[index]
+        rule = rules.get((sentence.start, kind))
+        if rule is not None:
+            flag = {**rule, "score": round(float(p), 3)}
+        else:
+            flag = explain(model, context, index, kind, row, claims, float(p))
+        flags.append(flag)
+    flags.sort(key=lambda f: (f["start"], f["type"]))
+    for number, flag in enumerate(flags, start=1):
+        flag["id"] = f"f{number}"
+    return flags
+
+
+def explain(model: FlagModel, context: Context, index: int, kind: str, row: dict[str, float], claims: list[dict],
+            score: float) -> dict:
+    """A flag the rules did not raise, explained from the sentence's cues, claims and the
+    article's evidence, plus the signals that weighed most in the model's score."""
+    sentence = context.sentences[index]
+    span = context.span(index)
+    own = [c for c in claims if sentence.start <= c["start"] < sentence.end]
+    templates = explanations()
+    model_text = templates["model"]
+    cues = lexicon("cues")
+    ids: list[str] = []
+    evidence_kind = templates["evidence_kind"][context.evidence_kind()]
+    rct = templates["rct"]["present" if context.has_rct else "absent"]
+    if kind == "causal_overstatement":
+        cue = claim_head(context, sentence, span) or causal_cue(sentence, span) or cues["causal_strong"].search(span) \
+            or cues["effect_verbs"].search(span) or cues["cure"].search(span)
+        ids = [c["id"] for c in own if c["type"] == "association"]
+        text = (templates["causal_overstatement"]["claim"].format(cue=cue.group(), evidence_kind=evidence_kind, rct=rct)
+                if cue else model_text["causal_overstatement"].format(evidence_kind=evidence_kind, rct=rct))
+    elif kind == "cure_language":
+        cue = cues["cure"].search(span)
+        text = (templates["cure_language"]["hedged" if HEDGE.search(span) else "direct"].format(
+            cue=cue.group(), support=templates["support"]["rct" if context.backed(index) else "none"]).strip()
+            if cue else model_text["cure_language"])
+    elif kind == "uncontrolled_efficacy":
+        chosen = [c for c in own if c["type"] in ("efficacy", "prevalence")] or own
+        ids = [c["id"] for c in chosen]
+        quantity = cues["quantity"].search(span)
+        text = templates["uncontrolled_efficacy"].format(
+            quantity=chosen[0]["quantity"]["text"] if chosen else quantity.group() if quantity else "the result",
+            intervention=(chosen[0].get("intervention") if chosen else None) or "the treatment")
+    elif kind == "relative_risk_only":
+        chosen = [c for c in own if is_relative(c, span)] or own
+        ids = [c["id"] for c in chosen]
+        text = (templates["relative_risk_only"].format(quantity=chosen[0]["quantity"]["text"]) if chosen
+                else model_text["relative_risk_only"])
+    else:
+        models = [model_text["models"][label] for label in ("animal", "cell") if label in context.labels]
+        cue = cues["cure"].search(span) or cues["advice"].search(span) or causal_cue(sentence, span) \
+            or cues["human"].search(span)
+        text = (templates["animal_to_human"].format(models=" and ".join(models) or "animals", cue=cue.group())
+                if cue else model_text["animal_to_human"].format(models=" and ".join(models) or "animals"))
+    signals = top_signals(model, row)
+    if signals:
+        text = f"{text} {model_text['signals'].format(signals='; '.join(signals))}"
+    evidence = evidence_spans(context, sentence, EVIDENCE_ROLES[kind])
+    return make_flag(kind, sentence, span, score, text, ids, evidence)
+
+
+def top_signals(model: FlagModel, row: dict[str, float]) -> list[str]:
+    """The features that raised the score most, in words a reviewer can check."""
+    names = list(row)
+    contribution = np.asarray(hash_features([{n: row[n]} for n in names], model.linear.n_features)
+                              @ model.linear.coef[0]).ravel()
+    described: list[str] = []
+    for position in np.argsort(-contribution):
+        if contribution[position] <= 0 or len(described) >= MAX_SIGNALS:
+            break
+        text = describe(names[position])
+        if text and text not in described:
+            described.append(text)
+    return described
+
+
+def describe(name: str) -> str | None:
+    """A feature name in plain words (``None`` for a type's bias and for words that carry no topic)."""
+    key = name.split("|", 1)[-1]
+    if key == "bias":
+        return None
+    words = explanations()["model"]["features"]
+    prefix, _, value = key.partition("=")
+    if prefix in ("w", "b"):
+        content = [w for w in value.split() if w != "<num>" and w not in topic_stopwords()]
+        return words["word"].format(value=value) if content else None
+    if prefix == "s":
+        return words["stem"].format(value=value)
+    if key in words:
+        return words[key]
+    if prefix in words:
+        return words[prefix].format(value=value.replace("_", " "))
+    return key.replace("_", " ")
+
