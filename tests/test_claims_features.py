@@ -54,9 +54,7 @@ def test_unit_words_count_only_next_to_the_quantity() -> None:
     assert "adjacent=nonclaim" in _features("Symptoms eased within 12 weeks.", "12 weeks")
 
 
-def test_digits_of_a_name_and_study_completion_are_not_claims() -> None:
-    sentence = "Fatigue persists after acute SARS-CoV-2 infection."
-    assert non_claim_role(sentence, _quantity(sentence, "2", kind="count")) == "other"
+def test_study_completion_is_not_a_claim() -> None:
     sentence = "Overall, 91% of participants completed the study, and no liver injury was seen."
     assert non_claim_role(sentence, _quantity(sentence, "91%")) == "sample_size"
     sentence = "Of those referred to the programme, 38% completed it and lost weight."
@@ -88,3 +86,43 @@ def test_the_model_applies_unit_types_before_the_classifier() -> None:
     decision = model.classify(sentence, [quantity])[0]
     assert (decision.label, decision.score) == ("efficacy", 1.0)
     assert decision.label != NONE
+
+
+def test_harm_words_before_a_sentence_are_its_context() -> None:
+    from pipeline.claims.context import article_contexts
+    from pipeline.claims.features import cue_groups
+
+    assert {"side_effect", "harm"} <= cue_groups("Nausea and a rash were the main problems.")
+    text = "Doctors watched for nausea. Over a year, 3 percent of one group had the condition."
+    second = article_contexts(text, [(0, 27), (28, len(text))])[1]
+    assert second["before_cue=side_effect"] == 1.0
+    feats = quantity_features(sentence_context(text[28:]), _quantity(text[28:], "3 percent"), second)
+    assert "before_cue=side_effect&kind=percent" in feats
+
+
+def test_two_rates_joined_by_and_share_one_type() -> None:
+    import numpy as np
+
+    from pipeline.claims.model import share_comparison_types
+
+    sentence = "Bleeding was reported in 1.4 percent of the aspirin group and 1.2 percent of the placebo group."
+    quantities = [_quantity(sentence, "1.4 percent"), _quantity(sentence, "1.2 percent")]
+    proba = np.array([[0.1, 0.8, 0.1], [0.1, 0.2, 0.7]])
+    share_comparison_types(sentence, quantities, proba, ["none", "safety", "efficacy"])
+    assert np.allclose(proba[0], proba[1])
+
+
+def test_sample_sizes_durations_and_ratios_of_the_design_are_not_claims() -> None:
+    for sentence, text, role in [
+        ("In one randomised trial of 1,711 people, 56% no longer had insomnia.", "1,711", "sample_size"),
+        ("Researchers tracked 6.6 million adults using health records.", "6.6 million", "sample_size"),
+        ("After a median follow-up of 23 months, 5.6 percent had an event.", "23 months", "duration"),
+        ("Cycles without food over six months cut white cell counts.", "six months", "duration"),
+        ("Participants were randomized 1:1 (201 per group) to the app.", "201", "sample_size"),
+        ("About 22 percent of app users did not finish the program.", "About 22 percent", "sample_size"),
+        ("Nasoclear 0.1% w/v nasal spray", "0.1%", "measurement"),
+        ("It comes with a 100% money-back guarantee.", "100%", "price"),
+    ]:
+        assert non_claim_role(sentence, _quantity(sentence, text)) == role, sentence
+    sentence = "About 9 percent of the drug group did not complete the course because of nausea."
+    assert non_claim_role(sentence, _quantity(sentence, "About 9 percent")) is None

@@ -349,9 +349,27 @@ def test_quantities_roles(sentence: str, span: str, role: str) -> None:
     "People with type 2 diabetes and COVID-19 were studied.",
     "Vitamin B12 and omega-3 levels were low.",
     "The phase 3 trial of the 5:2 diet is over.",
+    "Fatigue can persist after SARS-CoV-2 or sars-cov-2 infection; anti-IL-6 drugs were tried.",
 ])
 def test_quantities_names_are_not_quantities(sentence: str) -> None:
     assert find_quantities(sentence) == []
+
+
+def test_quantities_change_with_a_rate_or_score_article() -> None:
+    for sentence, span, value, ends in [
+        ("Sleep went from four hours a night to seven and a half.", "from four hours a night to seven and a half",
+         3.5, (4, 7.5)),
+        ("Crying fell from 5 hours a day to 1 hour.", "from 5 hours a day to 1 hour", 4, (5, 1)),
+        ("My pain score went from an 8 to a 2.", "from an 8 to a 2", 6, (8, 2)),
+    ]:
+        found = find_quantities(sentence)
+        assert [q["text"] for q in found] == [span]
+        assert (found[0]["kind"], found[0]["value"]) == ("difference", value)
+        assert (found[0]["from_value"], found[0]["to_value"]) == ends
+
+
+def test_quantities_hyphened_name_does_not_swallow_a_fraction() -> None:
+    assert [q["text"] for q in find_quantities("Still, one-in-4 children had a cough.")] == ["one-in-4"]
 
 
 def test_quantities_bare_one_is_not_a_count() -> None:

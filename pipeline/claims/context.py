@@ -12,12 +12,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from pipeline.claims.features import cue_groups
 from pipeline.flags.design import detect_designs
 
 #: design labels that mean people were assigned a treatment
 TRIAL_LABELS = frozenset({"rct", "human_trial"})
 #: design labels about animals or cells
 LAB_LABELS = frozenset({"animal", "cell", "animal_trial"})
+#: characters before a sentence whose harm and benefit words it may refer back to ("...watching
+#: for a rhythm problem." then "3.1 percent of those taking the capsules developed the condition")
+LOOKBACK_CHARS = 240
+#: cue groups of that text kept as context
+LOOKBACK_CUES = frozenset({"adverse", "side_effect", "harm", "effect"})
 
 
 def sentence_groups(spans) -> list[tuple[object, list[dict]]]:  # noqa: ANN001 - spaCy spans
@@ -72,7 +78,9 @@ def article_contexts(text: str, sentences: list[tuple[int, int]],
         One ``name -> value`` dict per sentence: ``doc_design=LABEL`` for every design in the
         article, ``doc_kind=SUMMARY``, ``sent_design=LABEL`` for designs inside the sentence,
         ``prev_design=LABEL`` for the last design named before it, and ``near_design=LABEL``
-        (the sentence's own last design, else the previous one, else ``none``).
+        (the sentence's own last design, else the previous one, else ``none``), and
+        ``before_cue=GROUP`` for harm and benefit cue groups in the :data:`LOOKBACK_CHARS`
+        characters before the sentence.
     """
     designs = detect_designs(text) if designs is None else designs
     labels = {d["label"] for d in designs}
@@ -90,5 +98,7 @@ def article_contexts(text: str, sentences: list[tuple[int, int]],
         if previous:
             feats["prev_design=" + previous] = 1.0
         feats["near_design=" + (inside[-1] if inside else previous or "none")] = 1.0
+        for name in sorted(cue_groups(text[max(0, start - LOOKBACK_CHARS):start]) & LOOKBACK_CUES):
+            feats["before_cue=" + name] = 1.0
         contexts.append(feats)
     return contexts

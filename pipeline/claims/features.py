@@ -157,6 +157,23 @@ def shape(text: str) -> str:
     return SHAPE_LETTERS.sub("a", SHAPE_DIGITS.sub("9", text))
 
 
+def tokenize(lower: str) -> tuple[list[str], list[int], list[int]]:
+    """Tokens of lowercased text (numbers replaced by their shape), with their start and end offsets."""
+    tokens, starts, ends = [], [], []
+    for match in TOKEN.finditer(lower):
+        word = match.group()
+        tokens.append("<" + shape(word) + ">" if word[0].isdigit() else word)
+        starts.append(match.start())
+        ends.append(match.end())
+    return tokens, starts, ends
+
+
+def cue_groups(text: str, lexicon: Lexicon | None = None) -> set[str]:
+    """The names of the cue groups found in a piece of text."""
+    tokens, starts, ends = tokenize(text.lower())
+    return {name for name, _, _ in find_cues(tokens, starts, ends, lexicon or load_lexicon())}
+
+
 def sentence_context(sentence: str, lexicon: Lexicon | None = None) -> SentenceContext:
     """Tokenize a sentence and find its cue phrases (matched on tokens, not regexes, to stay fast).
 
@@ -169,12 +186,7 @@ def sentence_context(sentence: str, lexicon: Lexicon | None = None) -> SentenceC
     """
     lexicon = lexicon or load_lexicon()
     lower = sentence.lower()
-    tokens, starts, ends = [], [], []
-    for match in TOKEN.finditer(lower):
-        word = match.group()
-        tokens.append("<" + shape(word) + ">" if word[0].isdigit() else word)
-        starts.append(match.start())
-        ends.append(match.end())
+    tokens, starts, ends = tokenize(lower)
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(lower)]
     cues = find_cues(tokens, starts, ends, lexicon)
     features: dict[str, float] = {"bias": 1.0}
@@ -343,12 +355,13 @@ def comparison_side(tokens: list[str], left_end: int, first_right: int) -> tuple
 def add_design_features(feats: dict[str, float], doc: dict[str, float], kind: str, clause: list[str],
                         pair: str | None = None) -> None:
     """Add the article's design features to a quantity's features, with crosses: the
-    article summary and nearest design statement against the clause's cue groups, the
-    quantity's kind and whether it is one side of a comparison (an observational article's
-    "25 percent lower risk" or "4.1 percent versus 6.3 percent" is an association, a trial's
-    "per 1,000 person-years" an efficacy figure, a harm cue a safety one)."""
+    article summary, the nearest design statement and the harm or benefit words just before
+    the sentence against the clause's cue groups, the quantity's kind and whether it is one
+    side of a comparison (an observational article's "25 percent lower risk" or "4.1 percent
+    versus 6.3 percent" is an association, a trial's "per 1,000 person-years" an efficacy
+    figure, a harm cue a safety one, an arm's rate of "the condition" a harm named before it)."""
     feats.update(doc)
-    anchors = [name for name in doc if name.startswith(("doc_kind=", "near_design="))]
+    anchors = [name for name in doc if name.startswith(("doc_kind=", "near_design=", "before_cue="))]
     for anchor in anchors:
         feats[anchor + "&kind=" + kind] = 1.0
         if pair:

@@ -19,8 +19,9 @@ CLAIM_TYPES = ("efficacy", "safety", "association", "prevalence")
 #: probability; below it the most likely claim type wins even if ``none`` is the single most
 #: likely class (the claim mass is often split over two types)
 NONE_THRESHOLD = 0.5
-#: words between two quantities that make them the two sides of one comparison
-COMPARISON = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|against|than|while|whereas)(?!\w)|\bv\b",
+#: words between two quantities that make them the two sides of one comparison ("and" too:
+#: "1.4 percent of the aspirin group and 1.2 percent of the placebo group")
+COMPARISON = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|against|than|while|whereas|and)(?!\w)|\bv\b",
                         re.IGNORECASE)
 #: the most characters between the two sides of a comparison
 COMPARISON_GAP = 80

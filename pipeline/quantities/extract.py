@@ -536,7 +536,10 @@ def _parse_core(text: str, start: int, end: int) -> dict[str, Any] | None:
     second = None
     if connector:
         lead = grammar.LEAD_RE.match(text, connector.end(), end) if keyword else None
-        second = grammar.VALUE_RE.match(text, lead.end() if lead else connector.end())
+        at = lead.end() if lead else connector.end()
+        if word == "from":
+            at = grammar.SCORE_ARTICLE_RE.match(text, at, end).end()
+        second = grammar.VALUE_RE.match(text, at)
     if second is None or second.end() != end:
         return one
     two = _parse_value(second)

@@ -123,13 +123,16 @@ _AGES = r"(?:(?i:the\s+ages?\s+of)\s+)?"
 #: to 9.4%", "from 71.2% in the 2022–23 season to 66.8%".
 INTERPOSED = (
     r"(?:,?\s+(?i:in|during)\s+(?:(?i:the)\s+)?(?:19|20)\d\d(?:[-–/]\d{2,4})?"
-    r"(?:\s+(?i:season|school\s+year|financial\s+year|survey|round))?,?)"
+    r"(?:\s+(?i:season|school\s+year|financial\s+year|survey|round))?,?"
+    r"|\s+(?i:a|an|per|each)\s+(?i:day|night|week|month|year))"
 )
+#: The article of a score or level in a change: "from an 8 to a 2".
+_SCORE_ARTICLE = r"(?:(?i:an?)\s+(?=\d))?"
 CORE = (
-    rf"(?:(?P<between>(?i:between))\s+{_AGES}(?:{LEAD})?|(?P<from>(?i:from))\s+{_AVERAGE}(?:{LEAD})?)?"
+    rf"(?:(?P<between>(?i:between))\s+{_AGES}(?:{LEAD})?|(?P<from>(?i:from))\s+{_AVERAGE}(?:{LEAD})?{_SCORE_ARTICLE})?"
     rf"{VALUE}"
     rf"(?(between)\s+(?i:and|to|-)\s+(?:{LEAD})?{VALUE}"
-    rf"|(?(from){INTERPOSED}?\s+(?i:to|until|through|up\s+to)\s+(?:{LEAD})?{VALUE}"
+    rf"|(?(from){INTERPOSED}?\s+(?i:to|until|through|up\s+to)\s+(?:{LEAD})?{_SCORE_ARTICLE}{VALUE}"
     rf"|(?:{CONNECT}{VALUE})?))"
 )
 #: A quantity: optional bound, a range or a single value, optional trailing bound.
@@ -169,11 +172,11 @@ URL = (
     r"|[\w.+-]+@[\w-]+\.[\w-]+(?:\.[\w-]+)*)"
 )
 _name_words = alternation(_ROLES["name_words"]["words"], ignore_case=False)
-#: Numbers inside names: "B12", "COVID-19", "H5N1", "type 2", "phase 3", "5:2 diet". Not
-#: "mid-2020" or "under-25s".
+#: Numbers inside names: "B12", "COVID-19", "H5N1", "SARS-CoV-2", "type 2", "phase 3", "5:2
+#: diet". Not "mid-2020" or "under-25s".
 NAME = (
-    rf"(?:(?<![\w-])(?!{alternation(_ROLES['name_words']['not_prefixes'])}-)"
-    r"[A-Za-z]+-?\d[\w.]*(?<![.])"
+    rf"(?:(?<![\w-])(?!{alternation(_ROLES['name_words']['not_prefixes'])}-\d)"
+    r"(?![A-Za-z-]*-(?i:in|of|to|per|by|and|or)-\d)(?:[A-Za-z]+-)*[A-Za-z]+-?\d[\w.]*(?<![.])"
     rf"|(?<![\w]){_name_words}\s+(?:\d+[a-z]?|I{{1,3}}V?|IV)(?:/\d+)?(?![\w])"
     rf"|(?<![\w])\d+:\d+\s+{alternation(_ROLES['name_words']['plans'])}(?![\w]))"
 )
@@ -281,7 +284,9 @@ VALUE_RE = re.compile(
 #: A unit alone, with the same groups as in :data:`VALUE_RE` ("20 or more hours": " hours").
 UNIT_RE = re.compile(_UNIT_GROUPS)
 #: "between" / "from" opening a range or a change.
-RANGE_START_RE = re.compile(rf"(?i:between\s+{_AGES}|from\s+{_AVERAGE})(?P<inner_lead>{LEAD})?")
+RANGE_START_RE = re.compile(rf"(?i:between\s+{_AGES}|from\s+{_AVERAGE})(?P<inner_lead>{LEAD})?{_SCORE_ARTICLE}")
+#: :data:`_SCORE_ARTICLE` before the second value of a change ("to a 2").
+SCORE_ARTICLE_RE = re.compile(_SCORE_ARTICLE)
 #: :data:`INTERPOSED` after the first value of a "from X to Y" change.
 INTERPOSED_RE = re.compile(INTERPOSED)
 #: What joins the ends of a range, including "and" after "between" and "to" after "from".
