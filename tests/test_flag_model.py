@@ -83,6 +83,20 @@ def test_flag_model_features_of_a_cohort_article() -> None:
     assert context.observational
 
 
+def test_flag_model_combined_features() -> None:
+    text, sentences, claims = _cohort()
+    designs = detect_designs(text)
+    _, rows = article_features(text, sentences, claims, designs, flag_article(text, sentences, claims, designs)[1])
+    causal = rows[2]
+    assert causal["strength_evidence=direct_causal:association"] == 1.0 and causal["claim_evidence=association"] == 1.0
+    assert causal["claim_backed=False"] == 1.0 and causal["next_caution"] == 1.0 and causal["prev_strength=correlational"] == 1.0
+    text, sentences = _article([("Take Zestra every day and you'll never get sick again.", "none"),
+                                ("It healed my skin in a month.", "direct_causal")])
+    _, rows = article_features(text, sentences, [], [], [])
+    assert rows[0]["mc=cure_family"] == 1.0 and rows[0]["promise_form"] == 1.0 and rows[0]["cure_and=you"] == 1.0
+    assert rows[1]["testimony"] == 1.0 and rows[1]["cure_and=first_person"] == 1.0 and "promise_form" not in rows[1]
+
+
 def test_flag_model_typed_features_conjoin_the_type() -> None:
     base = {"w=cures": 1.0, "rule=cure_language": 1.0, "rule_score=cure_language": 0.9, "cue=cure": 1.0}
     row = typed(base, "cure_language", ngram_weight=0.5, shared=False)
@@ -114,8 +128,12 @@ def test_flag_model_round_trip_and_checksum(tmp_path: Path) -> None:
     model.save(tmp_path / "flags")
     again = FlagModel.load(tmp_path / "flags")
     assert again.thresholds == model.thresholds and again.ngram_weight == 0.5 and again.shared
-    rows = [again.rows(articles[0].base[2], "causal_overstatement"), again.rows(articles[0].base[3], "cure_language")]
+    causal, cure = FLAG_TYPES.index("causal_overstatement"), FLAG_TYPES.index("cure_language")
+    rows = [again.rows(articles[0].base[2])[causal], again.rows(articles[0].base[3])[cure]]
     np.testing.assert_allclose(again.proba(rows), model.proba(rows))
+    base = articles[0].base
+    every = again.proba([row for features in base for row in again.rows(features)]).reshape(len(base), len(FLAG_TYPES))
+    np.testing.assert_allclose(again.sentence_proba(base), every)
     assert again.proba(rows)[0] > 0.5 > again.proba(rows)[1]
     weights = tmp_path / "flags" / "weights.npz"
     weights.write_bytes(weights.read_bytes() + b"x")
@@ -156,7 +174,9 @@ def test_flag_model_flags_keep_the_contract() -> None:
     assert kept["explanation"] == rule["explanation"] and kept["evidence"] == rule["evidence"]
     assert kept["severity"] == rule["severity"] and kept["claim_ids"] == rule["claim_ids"]
     animal = next(f for f in flags if f["type"] == "animal_to_human" and "prevents" in f["sentence"])
-    assert "Learned model" in animal["explanation"]
+    assert "from animals" in animal["explanation"] and "prevents" in animal["explanation"]
+    ruled = {(f["start"], f["type"]) for f in rules}
+    assert any("Learned model" in f["explanation"] for f in flags if (f["start"], f["type"]) not in ruled)
 
 
 def _doc(nlp):  # noqa: ANN001, ANN202 - spaCy objects

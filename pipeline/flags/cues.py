@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
+#: (cue group, sentence) searches remembered by :func:`cue_search`
+CACHED_SEARCHES = 1 << 16
 
 
 def compile_cues(patterns: list[str]) -> re.Pattern[str]:
@@ -36,6 +38,13 @@ def lexicon(name: str) -> dict[str, re.Pattern[str]]:
 
     return {key: compile_cues([expand(p) for p in value]) for key, value in raw.items()
             if not key.startswith("_") and key != "macros"}
+
+
+@lru_cache(maxsize=CACHED_SEARCHES)
+def cue_search(group: str, span: str) -> re.Match[str] | None:
+    """The first match of cue group ``group`` of ``data/cues.json`` in ``span``, remembered: the
+    rules and the flag model ask the same questions of the same sentence."""
+    return lexicon("cues")[group].search(span)
 
 
 @cache

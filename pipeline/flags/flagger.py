@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pipeline.flags.cues import explanations, lexicon, topic_terms, word_families
+from pipeline.flags.cues import cue_search, explanations, lexicon, topic_terms, word_families
 from pipeline.flags.design import detect_designs, summarize
 
 CAUSAL = ("direct_causal", "conditional_causal")
@@ -343,32 +343,31 @@ def causal_cue(sentence: Sentence, span: str) -> re.Match[str] | None:
     causal. Hedged sentences under an explicit condition ("if", "one day", "might"), cautions,
     and background facts ("is caused by", "can cause side effects") are not claims.
     """
-    cues = lexicon("cues")
-    if cues["caution"].search(span) or cues["caused_by"].search(span) or cues["background"].search(span):
+    if cue_search("caution", span) or cue_search("caused_by", span) or cue_search("background", span):
         return None
-    if cues["relation"].search(span) and sentence.strength != "direct_causal":
+    if cue_search("relation", span) and sentence.strength != "direct_causal":
         return None
-    if sentence.strength == "conditional_causal" and cues["hedge_condition"].search(span):
+    if sentence.strength == "conditional_causal" and cue_search("hedge_condition", span):
         return None
-    strong = cues["causal_strong"].search(span)
+    strong = cue_search("causal_strong", span)
     causal_reading = sentence.strength in CAUSAL or sentence.direct_score() >= DIRECT_SCORE
-    target = cues["body_target"].search(span)
+    target = cue_search("body_target", span)
     if not strong and target and (causal_reading or PROMISED_AFTER.match(span, target.end())):
         # a part of the body named ("your heart", "our brains") is a claim only in causal wording
         # or in a promise about it ("and your joints will thank you")
         strong = target
     if not strong and sentence.strength != "conditional_causal":
         # "wear out the heart"; under a hedge such phrases are mostly warnings ("can upset the stomach")
-        strong = cues["body_verb"].search(span)
+        strong = cue_search("body_verb", span)
     if strong and not negated(span, strong):
         return strong
-    verb = cues["effect_verbs"].search(span)
+    verb = cue_search("effect_verbs", span)
     # a promise ("will ease") or a claim closed to doubt ("..., full stop") reads as causal
     readable = (sentence.strength in CAUSAL or sentence.direct_score() >= DIRECT_SCORE
-                or (verb and promised(span, verb)) or cues["certainty"].search(span))
+                or (verb and promised(span, verb)) or cue_search("certainty", span))
     if verb and readable and not negated(span, verb):
         return verb
-    return cues["promise_benefit"].search(span)
+    return cue_search("promise_benefit", span)
 
 
 def promised(span: str, cue: re.Match[str]) -> bool:
@@ -392,14 +391,14 @@ def claim_head(context: Context, sentence: Sentence, span: str) -> re.Match[str]
         if cue and not negated(head, cue):
             return cue
     # "... 30 percent fewer colds, and FloraPrime delivers the same protection": the evidence carried over
-    carried = cues["carry_over"].search(span)
-    if carried and not negated(span, carried) and not cues["caution"].search(span):
+    carried = cue_search("carry_over", span)
+    if carried and not negated(span, carried) and not cue_search("caution", span):
         return carried
     # "... found X, which shows that beetroot protects your heart": the conclusion is a claim
-    conclusion = cues["conclusion"].search(span)
+    conclusion = cue_search("conclusion", span)
     if conclusion:
         cue = cues["causal_strong"].search(span, conclusion.end())
-        if cue and not negated(span[conclusion.end():], cue) and not cues["caution"].search(span):
+        if cue and not negated(span[conclusion.end():], cue) and not cue_search("caution", span):
             return cue
     return None
 
@@ -412,20 +411,19 @@ def negated(span: str, cue: re.Match[str]) -> bool:
 def _cure_flags(context: Context, sentence: Sentence, span: str, index: int) -> list[dict]:
     """Cure or miracle wording; unless a trial backs it or it depends on an explicit
     condition, also a causal overstatement resting on the article's weaker evidence."""
-    cues = lexicon("cues")
-    cure = cues["cure"].search(span)
+    cure = cue_search("cure", span)
     # a cure in animals is an animal result, unless the sentence carries it over to people or
     # concludes it for them ("..., which a charity called proof that the jab can end alcoholism")
-    leap = (cues["human"].search(span) and cues["bridge"].search(span)) or concluded(span)
-    if not cure or cues["cure_negated"].search(span) or cues["background"].search(span) or (
-            cues["animal_scope"].search(span) and not leap):
+    leap = (cue_search("human", span) and cue_search("bridge", span)) or concluded(span)
+    if not cure or cue_search("cure_negated", span) or cue_search("background", span) or (
+            cue_search("animal_scope", span) and not leap):
         return []
     templates = explanations()
     backed = context.backed(index)
     support_key = "rct" if backed else "association" if context.observational else \
         "uncontrolled" if context.uncontrolled else "none"
     support = templates["support"][support_key]
-    conditional = cues["future_condition"].search(span)
+    conditional = cue_search("future_condition", span)
     hedged = sentence.strength == "conditional_causal" or HEDGE.search(span)
     mode = "conditional" if conditional else "hedged" if hedged else "direct"
     score = {"direct": 0.9, "hedged": 0.7, "conditional": 0.6}[mode] - (0.25 if backed else 0.0)
@@ -448,10 +446,9 @@ def _causal_flags(context: Context, sentence: Sentence, span: str, own: list[dic
                   animal_flagged: bool) -> list[dict]:
     """Causal wording that outruns the article's evidence: "coffee slashes the risk by 20
     percent" on a cohort, "saunas save lives", "X boosts your immunity" on a case series."""
-    cues = lexicon("cues")
     claims = [c for c in own if c["type"] == "association"]
     head = claim_head(context, sentence, span)
-    if cues["cure"].search(span) or cues["animal_scope"].search(span) or (
+    if cue_search("cure", span) or cue_search("animal_scope", span) or (
             not head and describes_evidence(context, sentence)):
         return []
     # on animal evidence alone, a causal claim is an overstatement only where it is about people;
@@ -465,7 +462,7 @@ def _causal_flags(context: Context, sentence: Sentence, span: str, own: list[dic
     # with no study of any kind in the article (a medicine leaflet), there is nothing to outrun
     no_study = context.evidence_kind() == "none" and not context.labels - {"planned_trial"}
     # a promise ("will keep dementia away") or a claim closed to doubt ("full stop") outruns any trial
-    unbacked = promised(span, cue) or cues["certainty"].search(span) if cue else False
+    unbacked = promised(span, cue) or cue_search("certainty", span) if cue else False
     backed = context.backed(index)
     if not cue or (backed and not claims and not unbacked) or no_study:
         return []
@@ -488,21 +485,21 @@ def _uncontrolled_flags(context: Context, sentence: Sentence, span: str, own: li
     """A share of treated people who improved, or a before/after change in one group, with no
     group to compare them against."""
     cues = lexicon("cues")
-    compared = cues["comparison"].search(span) and not cues["before_after"].search(span)
-    if compared or cues["animal_scope"].search(span) or cues["caution"].search(span):
+    compared = cue_search("comparison", span) and not cue_search("before_after", span)
+    if compared or cue_search("animal_scope", span) or cue_search("caution", span):
         return []
-    better = cues["got_better"].search(span)
-    better = better and not negated(span, better) and not cues["not_improved"].search(span)
+    better = cue_search("got_better", span)
+    better = better and not negated(span, better) and not cue_search("not_improved", span)
     # a customer survey, a testimonial, a company's own data, or a study that this sentence or the
     # one before calls uncontrolled ("a report on three patients"), is not backed by a trial
     first = context.sentences[max(index - 1, 0)].start
     uncontrolled_here = any(d["label"] == "uncontrolled" and first <= d["start"] < sentence.end
                             and cues["uncontrolled_named"].search(d["text"]) for d in context.designs)
-    backed = context.backed(index) and not (cues["own_clinic"].search(span) or uncontrolled_here)
+    backed = context.backed(index) and not (cue_search("own_clinic", span) or uncontrolled_here)
     # a share of one group counts when they got better, and not in wording of correlation
     # ("tied to weight loss: 86% of those who ...", which is an association)
-    group = cues["group_report"].search(span) if better and not cues["relation"].search(span) else None
-    single = cues["testimonial"].search(span) or (None if backed else cues["single_group_change"].search(span) or group)
+    group = cue_search("group_report", span) if better and not cue_search("relation", span) else None
+    single = cue_search("testimonial", span) or (None if backed else cue_search("single_group_change", span) or group)
     # shares of users reporting side effects are harms, and group rates associations, unless
     # the sentence says they got better ("80% of them had less pain")
     typed_away = own and all(c["type"] in NOT_EFFICACY for c in own) and not better
@@ -510,11 +507,11 @@ def _uncontrolled_flags(context: Context, sentence: Sentence, span: str, own: li
         return [_uncontrolled_flag(context, sentence, span, own, single.group())]
     if backed or not _uncontrolled_setting(context):
         return []
-    improved = cues["improvement"].search(span) and not cues["not_improved"].search(span)
+    improved = cue_search("improvement", span) and not cue_search("not_improved", span)
     claims = [c for c in own if c in context.uncontrolled_claims and c["quantity"]["kind"] != "p_value"] if improved else []
-    if not claims and not (improved and cues["quantity"].search(span)):
+    if not claims and not (improved and cue_search("quantity", span)):
         return []
-    fallback = "" if claims else cues["quantity"].search(span).group()
+    fallback = "" if claims else cue_search("quantity", span).group()
     return [_uncontrolled_flag(context, sentence, span, claims or own, fallback)]
 
 
@@ -552,12 +549,12 @@ def is_relative(claim: dict, sentence_text: str) -> bool:
 
 def _relative_flags(context: Context, sentence: Sentence, span: str, own: list[dict], index: int) -> list[dict]:
     """A relative figure whose outcome has no absolute risk or baseline anywhere in the article."""
-    if lexicon("cues")["animal_scope"].search(span):
+    if cue_search("animal_scope", span):
         return []  # a biomarker change in animals or cells has no human baseline to give
     if any(c["quantity"]["kind"] in ("percent", "fraction") and c["quantity"].get("direction") is None
            and not is_relative(c, span) for c in own):
         return []  # the sentence gives the absolute rates itself ("1.3 times as often: 2.6% vs 2.0%")
-    if lexicon("cues")["time_trend"].search(span):
+    if cue_search("time_trend", span):
         return []  # a change over calendar time ("rose fivefold since 2014") is a trend, not a risk
     claims = [c for c in own if c["type"] in ("association", "efficacy", "safety") and is_relative(c, span)
               and not context.has_baseline_for(index, c.get("outcome"))]
@@ -572,23 +569,22 @@ def _animal_flags(context: Context, sentence: Sentence, span: str, index: int) -
     causal claim about people or "you", or a headline-style causal claim with no species.
     Where the article also reports human studies, only an explicit leap counts ("in rats ...,
     which means it can do the same for your knees")."""
-    cues = lexicon("cues")
-    human = cues["human"].search(span)
+    human = cue_search("human", span)
     # a result carried over ("does the same job in your knees") or promised to the reader
-    bridge = cues["bridge"].search(span) or cues["carry_over"].search(span) or cues["promise_benefit"].search(span)
+    bridge = cue_search("bridge", span) or cue_search("carry_over", span) or cue_search("promise_benefit", span)
     # the leap is explicit: the sentence, or the one before it, is about the animals or cells
-    about_animals = cues["animal_scope"].search(span) or {index - 1, index} & set(context.animal_sentences)
+    about_animals = cue_search("animal_scope", span) or {index - 1, index} & set(context.animal_sentences)
     leap = bool(bridge and human and about_animals and context.animal) or bool(about_animals and concluded(span))
     if not (leap or context.animal_evidence_for(index, bool(human))) or (not leap and describes_evidence(context, sentence)):
         return []
-    if cues["caution"].search(span) or cues["caused_by"].search(span):
+    if cue_search("caution", span) or cue_search("caused_by", span):
         return []
-    if cues["animal_scope"].search(span) and not leap:
+    if cue_search("animal_scope", span) and not leap:
         return []
-    cure = cues["cure"].search(span)
-    if cure and cues["cure_negated"].search(span):
+    cure = cue_search("cure", span)
+    if cure and cue_search("cure_negated", span):
         return []
-    advice = cues["advice"].search(span)
+    advice = cue_search("advice", span)
     cue = cure or advice or (human and bridge) or causal_cue(sentence, span)
     if not cue:
         return []
@@ -604,8 +600,8 @@ def concluded(span: str) -> re.Match[str] | None:
     """A conclusion drawn in the sentence itself from the result it reports, stated as cause
     or cure, or promised ("..., proving that HBOT heals lung damage in patients")."""
     cues = lexicon("cues")
-    conclusion = cues["conclusion"].search(span)
-    if not conclusion or cues["caution"].search(span):
+    conclusion = cue_search("conclusion", span)
+    if not conclusion or cue_search("caution", span):
         return None
     rest = span[conclusion.end():]
     cue = (cues["causal_strong"].search(rest) or cues["cure"].search(rest) or cues["body_verb"].search(rest)
@@ -617,8 +613,7 @@ def headline_claim(sentence: Sentence, span: str, cue: re.Match[str]) -> bool:
     """A claim that names no one ("Green tea burns belly fat"): an unambiguous causal phrase,
     or a present-tense effect verb in a causal sentence without a measured result (a result
     such as "memory improved threefold" describes the animals of the sentence before)."""
-    cues = lexicon("cues")
-    if cues["quantity"].search(span) or re.search(r"\d", span):
+    if cue_search("quantity", span) or re.search(r"\d", span):
         return False
-    return bool(cues["causal_strong"].search(span)) or (
+    return bool(cue_search("causal_strong", span)) or (
         sentence.strength == "direct_causal" and cue.group().split()[0].lower().endswith("s"))

@@ -14,7 +14,13 @@ and each of the five flag types it scores a feature dict made of
 * the sentence's claims (types, quantity kinds, relative figures with and without a baseline);
 * the article's evidence: designs detected (RCT, observational, uncontrolled, animal, cell),
   whether a trial backs the sentence (``Context.backed``), whether the sentence itself
-  describes the evidence, its position.
+  describes the evidence, its position;
+* combinations a linear model cannot build itself (:func:`combined_features`): the broad cue
+  groups of ``data/model_cues.json`` (the cure family of words, a promise to "you" after an
+  imperative, first-person results), testimony, a cure word after a negation or in a reported
+  claim, the sentence's strength (or a cure or promise) crossed with the article's
+  evidence kind and designs and with whether a trial backs it, whether it names the article's
+  treatment or exposure, and what the sentences either side say (hedge, caution, design).
 
 Each feature is conjoined with the flag type (``causal_overstatement|cue=cure``), and, when the
 model is trained ``shared``, also kept as is, so that the types share what they have in common.
@@ -30,8 +36,9 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.flags.cues import explanations, lexicon, topic_stopwords
+from pipeline.flags.cues import cue_search, explanations, lexicon, topic_stopwords, topic_terms
 from pipeline.flags.flagger import (
+    CAUSAL,
     HEDGE,
     Context,
     Sentence,
@@ -84,6 +91,8 @@ class FlagModel:
     ngram_weight: float = 1.0
     shared: bool = True
     rule_weight: float = 1.0
+    #: flag types whose rows see no rule verdicts at all (see :func:`typed_rows`)
+    rule_free: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | str) -> FlagModel:
@@ -91,18 +100,45 @@ class FlagModel:
         linear = LinearModel.load(path)
         settings = linear.meta["flag_model"]
         return cls(linear, dict(settings["thresholds"]), float(settings["ngram_weight"]), bool(settings["shared"]),
-                   float(settings["rule_weight"]))
+                   float(settings["rule_weight"]), tuple(settings.get("rule_free", ())))
 
     def save(self, path: Path | str) -> None:
         """Write ``weights.npz``, ``meta.json`` (with the thresholds) and ``SHA256SUMS``."""
         self.linear.meta["flag_model"] = {"thresholds": self.thresholds, "ngram_weight": self.ngram_weight,
                                           "shared": self.shared, "rule_weight": self.rule_weight,
-                                          "types": list(FLAG_TYPES)}
+                                          "rule_free": list(self.rule_free), "types": list(FLAG_TYPES)}
         self.linear.save(path)
 
-    def rows(self, base: dict[str, float], kind: str) -> dict[str, float]:
-        """The model's feature dict for one sentence and flag type."""
-        return typed(base, kind, ngram_weight=self.ngram_weight, shared=self.shared, rule_weight=self.rule_weight)
+    def rows(self, base: dict[str, float]) -> list[dict[str, float]]:
+        """The model's feature dicts for one sentence, one per type of :data:`FLAG_TYPES`."""
+        return typed_rows(base, ngram_weight=self.ngram_weight, shared=self.shared, rule_weight=self.rule_weight,
+                          rule_free=self.rule_free)
+
+    def sentence_proba(self, bases: list[dict[str, float]]) -> np.ndarray:
+        """Probability of each type of :data:`FLAG_TYPES` for each sentence, shape
+        ``(sentences, types)``; the same as :meth:`proba` of :meth:`rows`, but the features kept
+        unconjoined are hashed and scored once per sentence rather than once per type."""
+        if not bases:
+            return np.zeros((0, len(FLAG_TYPES)))
+        conjoined, plain = [], []
+        for base in bases:
+            scaled = scaled_features(base, self.ngram_weight, self.rule_weight)
+            # with rule-free types, the rule verdicts are no longer the same for every type
+            rules = {key: value for key, value in scaled.items() if key.startswith(RULE_PREFIXES)} if self.rule_free else {}
+            plain.append({key: value for key, value in scaled.items() if key not in rules} if self.shared else {})
+            for kind in FLAG_TYPES:
+                extra = {} if kind in self.rule_free else rules | rule_verdicts(base, kind, self.rule_weight)
+                row = {f"{kind}|bias": 1.0}
+                row.update({f"{kind}|{key}": value for key, value in (scaled | extra).items()
+                            if not (kind in self.rule_free and key.startswith(RULE_PREFIXES))})
+                if self.shared:
+                    row.update(extra)
+                conjoined.append(row)
+        weights = self.linear.coef[0]
+        raw = hash_features(conjoined, self.linear.n_features) @ weights + self.linear.intercept[0]
+        raw = raw.reshape(len(bases), len(FLAG_TYPES))
+        raw += (hash_features(plain, self.linear.n_features) @ weights)[:, None]
+        return 1.0 / (1.0 + np.exp(-raw))
 
     def proba(self, rows: list[dict[str, float]]) -> np.ndarray:
         """Probability of a flag for each row."""
@@ -128,8 +164,8 @@ def word_features(span: str) -> dict[str, float]:
 def cue_features(sentence: Sentence, span: str) -> dict[str, float]:
     """Every cue group that matches the sentence, negated cues, and the rule helpers' readings."""
     features: dict[str, float] = {}
-    for name, pattern in lexicon("cues").items():
-        match = pattern.search(span)
+    for name in lexicon("cues"):
+        match = cue_search(name, span)
         if match:
             features[f"cue={name}"] = 1.0
             if name in NEGATABLE and negated(span, match):
@@ -249,34 +285,128 @@ def article_features(text: str, sentences: list[Sentence], claims: list[dict], d
         for label, probability in (sentence.scores or {}).items():
             row[f"p={label}"] = float(probability)
         rows.append(row)
+    treatments = set().union(*(topic_terms(c["intervention"]) for c in claims if c.get("intervention")))
+    extra = [combined_features(context, rows, index, treatments) for index in range(len(rows))]
+    for row, more in zip(rows, extra):
+        row.update(more)
     return context, rows
 
 
+def combined_features(context: Context, rows: list[dict[str, float]], index: int, treatments: set[str]) -> dict[str, float]:
+    """Features a linear model cannot build from the others: the broad cue groups of
+    ``data/model_cues.json`` and their pairs (a cure word in the first person, a promise to
+    "you" after an imperative), the sentence's strength (or a cure or promise) crossed with the
+    article's evidence and with whether a trial backs it, whether it speaks of the article's
+    treatment or exposure, and what the sentences either side say (a hedge, a caution, a
+    design statement, someone else's claim reported)."""
+    row = rows[index]
+    span = context.span(index)
+    groups = {name for name, pattern in lexicon("model_cues").items() if pattern.search(span)}
+    features = {f"mc={name}": 1.0 for name in groups}
+    cure = "cure_family" in groups or "cue=cure" in row
+    first_person = "first_person" in row
+    promise = "you_future" in groups and bool(groups & {"imperative_start", "and_you"})
+    testimony = first_person and (cure or "causal_cue" in row or "cue=effect_verbs" in row or "cue=improvement" in row
+                                  or "first_person_result" in groups)
+    for name, on in (("promise_form", promise), ("imperative_and", {"imperative_start", "and_you"} <= groups),
+                     ("testimony", testimony)):
+        if on:
+            features[name] = 1.0
+    if cure:
+        for name, on in (("first_person", first_person), ("you", "you_future" in groups),
+                         ("imperative", "imperative_start" in groups), ("negation", "neg_any" in groups),
+                         ("reported", "reported_claim" in groups), ("hedge", "hedge" in row), ("quote", "quote" in row)):
+            if on:
+                features[f"cure_and={name}"] = 1.0
+    strength = next((key.split("=", 1)[1] for key in row if key.startswith("strength=")), "none")
+    claim = strength in CAUSAL or "causal_cue" in row or cure or promise
+    evidence = context.evidence_kind()
+    backed = "backed" in row
+    features[f"strength_evidence={strength}:{evidence}"] = 1.0
+    features[f"strength_backed={strength}:{backed}"] = 1.0
+    if claim:
+        features[f"claim_evidence={evidence}"] = 1.0
+        features[f"claim_backed={backed}"] = 1.0
+        for label in context.labels:
+            features[f"claim_design={label}"] = 1.0
+        if index == 0:
+            features["claim_first"] = 1.0
+    if treatments and topic_terms(span) & treatments:
+        features["about_treatment"] = 1.0
+        features[f"treatment_strength={strength}"] = 1.0
+        if claim:
+            features[f"treatment_claim_evidence={evidence}"] = 1.0
+    for where, k in (("prev", index - 1), ("next", index + 1)):
+        if not 0 <= k < len(rows):
+            continue
+        near = rows[k]
+        for name, key in (("hedge", "hedge"), ("caution", "cue=caution"), ("describes", "describes_evidence"),
+                          ("limitations", "cue=limitations"), ("trial", "trial_sentence")):
+            if key in near:
+                features[f"{where}_{name}"] = 1.0
+        near_strength = next((key.split("=", 1)[1] for key in near if key.startswith("strength=")), "none")
+        features[f"{where}_strength={near_strength}"] = 1.0
+    return features
+
+
 def typed(base: dict[str, float], kind: str, *, ngram_weight: float = 1.0, shared: bool = True,
-          rule_weight: float = 1.0) -> dict[str, float]:
-    """Conjoin a sentence's features with flag type ``kind`` (and keep them unconjoined too when
-    ``shared``); the rule's verdict on this type and on other types become ``rule_self`` and
-    ``rule_other``. Word features are scaled by ``ngram_weight``, the rule verdicts by
+          rule_weight: float = 1.0, rule_free: tuple[str, ...] = ()) -> dict[str, float]:
+    """One sentence's features for flag type ``kind`` (see :func:`typed_rows`)."""
+    return typed_rows(base, (kind,), ngram_weight=ngram_weight, shared=shared, rule_weight=rule_weight,
+                      rule_free=rule_free)[0]
+
+
+def typed_rows(base: dict[str, float], kinds: tuple[str, ...] = FLAG_TYPES, *, ngram_weight: float = 1.0,
+               shared: bool = True, rule_weight: float = 1.0, rule_free: tuple[str, ...] = ()) -> list[dict[str, float]]:
+    """Conjoin a sentence's features with each flag type of ``kinds`` (and keep them unconjoined
+    too when ``shared``); the rule's verdict on this type and on other types become ``rule_self``
+    and ``rule_other``. Word features are scaled by ``ngram_weight``, the rule verdicts by
     ``rule_weight`` (dropped at 0): the rules were tuned on the training articles, so at full
-    weight the model learns to trust them more than they deserve on a new author's text."""
-    row = {f"{kind}|bias": 1.0}
-    extra = {}
-    if f"rule={kind}" in base:
-        extra["rule_self"] = 1.0
-        extra["rule_self_score"] = base[f"rule_score={kind}"]
-    if any(key.startswith("rule=") and key != f"rule={kind}" for key in base):
-        extra["rule_other"] = 1.0
-    for key, value in {**base, **extra}.items():
+    weight the model learns to trust them more than they deserve on a new author's text. The
+    rows of the ``rule_free`` types get no rule verdicts at all (the rules' causal and cure
+    verdicts carry over worst to new authors). The scaling is done once per sentence, whatever
+    the number of types."""
+    scaled = scaled_features(base, ngram_weight, rule_weight)
+    rows = []
+    for kind in kinds:
+        extra = rule_verdicts(base, kind, rule_weight)
+        row = {f"{kind}|bias": 1.0}
+        for key, value in (scaled | extra).items():
+            if kind in rule_free and key.startswith(RULE_PREFIXES):
+                continue
+            row[f"{kind}|{key}"] = value
+            if shared:
+                row[key] = value
+        rows.append(row)
+    return rows
+
+
+def scaled_features(base: dict[str, float], ngram_weight: float, rule_weight: float) -> dict[str, float]:
+    """A sentence's features with the word features scaled by ``ngram_weight`` and the rule
+    verdicts by ``rule_weight`` (dropped at 0)."""
+    scaled = {}
+    for key, value in base.items():
         if key.startswith(WORD_PREFIXES):
             value *= ngram_weight
         elif key.startswith(RULE_PREFIXES):
             if not rule_weight:
                 continue
             value *= rule_weight
-        row[f"{kind}|{key}"] = value
-        if shared:
-            row[key] = value
-    return row
+        scaled[key] = value
+    return scaled
+
+
+def rule_verdicts(base: dict[str, float], kind: str, rule_weight: float) -> dict[str, float]:
+    """``rule_self`` (and its score) when the rules raised flag type ``kind`` on the sentence,
+    ``rule_other`` when they raised another type, scaled by ``rule_weight``."""
+    if not rule_weight:
+        return {}
+    extra = {}
+    if f"rule={kind}" in base:
+        extra = {"rule_self": rule_weight, "rule_self_score": base[f"rule_score={kind}"] * rule_weight}
+    if any(f"rule={other}" in base for other in FLAG_TYPES if other != kind):
+        extra["rule_other"] = rule_weight
+    return extra
 
 
 def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: list[dict], designs: list[dict],
@@ -293,20 +423,16 @@ def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: 
         Contract Flag dicts sorted by position, with ids ``f1``, ``f2``, ...
     """
     context, base = article_features(text, sentences, claims, designs, rule_flags)
-    keys = [(index, kind) for index in range(len(sentences)) for kind in FLAG_TYPES]
-    rows = [model.rows(base[index], kind) for index, kind in keys]
-    probability = model.proba(rows)
+    probability = model.sentence_proba(base)
     rules = {(f["start"], f["type"]): f for f in rule_flags}
     flags = []
-    for (index, kind), row, p in zip(keys, rows, probability):
-        if p < model.thresholds[kind]:
-            continue
-        sentence = sentences[index]
+    for index, k in zip(*np.nonzero(probability >= np.array([model.thresholds[kind] for kind in FLAG_TYPES]))):
+        kind, p, sentence = FLAG_TYPES[k], float(probability[index, k]), sentences[index]
         rule = rules.get((sentence.start, kind))
         if rule is not None:
-            flag = {**rule, "score": round(float(p), 3)}
+            flag = {**rule, "score": round(p, 3)}
         else:
-            flag = explain(model, context, index, kind, row, claims, float(p))
+            flag = explain(model, context, int(index), kind, model.rows(base[index])[k], claims, p)
         flags.append(flag)
     flags.sort(key=lambda f: (f["start"], f["type"]))
     for number, flag in enumerate(flags, start=1):
@@ -323,25 +449,24 @@ def explain(model: FlagModel, context: Context, index: int, kind: str, row: dict
     own = [c for c in claims if sentence.start <= c["start"] < sentence.end]
     templates = explanations()
     model_text = templates["model"]
-    cues = lexicon("cues")
     ids: list[str] = []
     evidence_kind = templates["evidence_kind"][context.evidence_kind()]
     rct = templates["rct"]["present" if context.has_rct else "absent"]
     if kind == "causal_overstatement":
-        cue = claim_head(context, sentence, span) or causal_cue(sentence, span) or cues["causal_strong"].search(span) \
-            or cues["effect_verbs"].search(span) or cues["cure"].search(span)
+        cue = claim_head(context, sentence, span) or causal_cue(sentence, span) or cue_search("causal_strong", span) \
+            or cue_search("effect_verbs", span) or cue_search("cure", span)
         ids = [c["id"] for c in own if c["type"] == "association"]
         text = (templates["causal_overstatement"]["claim"].format(cue=cue.group(), evidence_kind=evidence_kind, rct=rct)
                 if cue else model_text["causal_overstatement"].format(evidence_kind=evidence_kind, rct=rct))
     elif kind == "cure_language":
-        cue = cues["cure"].search(span)
+        cue = cue_search("cure", span)
         text = (templates["cure_language"]["hedged" if HEDGE.search(span) else "direct"].format(
             cue=cue.group(), support=templates["support"]["rct" if context.backed(index) else "none"]).strip()
             if cue else model_text["cure_language"])
     elif kind == "uncontrolled_efficacy":
         chosen = [c for c in own if c["type"] in ("efficacy", "prevalence")] or own
         ids = [c["id"] for c in chosen]
-        quantity = cues["quantity"].search(span)
+        quantity = cue_search("quantity", span)
         text = templates["uncontrolled_efficacy"].format(
             quantity=chosen[0]["quantity"]["text"] if chosen else quantity.group() if quantity else "the result",
             intervention=(chosen[0].get("intervention") if chosen else None) or "the treatment")
@@ -352,8 +477,8 @@ def explain(model: FlagModel, context: Context, index: int, kind: str, row: dict
                 else model_text["relative_risk_only"])
     else:
         models = [model_text["models"][label] for label in ("animal", "cell") if label in context.labels]
-        cue = cues["cure"].search(span) or cues["advice"].search(span) or causal_cue(sentence, span) \
-            or cues["human"].search(span)
+        cue = cue_search("cure", span) or cue_search("advice", span) or causal_cue(sentence, span) \
+            or cue_search("human", span)
         text = (templates["animal_to_human"].format(models=" and ".join(models) or "animals", cue=cue.group())
                 if cue else model_text["animal_to_human"].format(models=" and ".join(models) or "animals"))
     signals = top_signals(model, row)
