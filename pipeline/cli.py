@@ -3,7 +3,7 @@
     overclaim extract INPUT... [-o OUT.jsonl]     articles -> cleaned text + numeric claims
     overclaim flag    INPUT... [-o OUT.jsonl]     the same records + overstatement flags
     overclaim train    boilerplate|claims|strength|flags|pipeline ...
-    overclaim evaluate boilerplate|quantities|claims|strength|releases|samples ...
+    overclaim evaluate boilerplate|quantities|claims|strength|releases|news|web|samples ...
     overclaim benchmark text|quantities|strength|pipeline ...
 """
 
@@ -244,6 +244,17 @@ def evaluate_news(
     from pipeline.flags.evaluate import evaluate_news as ev
 
     _print(ev(labels, texts))
+
+
+@evaluate_app.command("web")
+def evaluate_web(
+    wcxb: Annotated[Path, typer.Argument(help="The WCXB development set (../shared/corpora/boilerplate/wcxb-dev).")],
+    labels: Annotated[Path, typer.Option(help="Sentence labels: page, offsets, checksum, expected flags.")] = Path("corpora/webaudit/labels.tsv"),
+) -> None:
+    """Sentence-level precision and recall of the flags on real health web pages we labelled."""
+    from pipeline.flags.evaluate import evaluate_web as ev
+
+    _print(ev(labels, wcxb))
 
 
 @evaluate_app.command("samples")

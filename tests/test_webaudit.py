@@ -57,3 +57,22 @@ def test_offsets_outside_the_page_are_reported(tmp_path):
     labels = _labels(tmp_path, ["0001\t0\t999\tabcabcabcabc\t-\t0\tnone"])
     with pytest.raises(ValueError, match="outside"):
         load_web_labels(labels, _corpus(tmp_path))
+
+
+def test_evaluate_web_scores_flags_against_the_labels(tmp_path):
+    from pipeline.flags.evaluate import evaluate_web
+
+    second = PAGE[16:]
+    labels = _labels(
+        tmp_path,
+        [
+            f"0001\t0\t15\t{sentence_hash(PAGE[:15])}\t-\t1\tnone",
+            f"0001\t16\t{len(PAGE)}\t{sentence_hash(second)}\tcure_language\t0\tdirect_causal",
+        ],
+    )
+    result = evaluate_web(labels, _corpus(tmp_path))
+    assert result["pages"] == 1 and result["sentences"] == 2
+    overall = result["overall"]
+    # every expected flag is either found or missed, so tp + fn is the number of expected flags
+    assert overall["tp"] + overall["fn"] == 1
+    assert result["careful_left_unflagged"] in ("0/1", "1/1")

@@ -186,8 +186,8 @@ def evaluate_news(labels_path: Path, texts: Path) -> dict:
     # repeated lines across the files of a batch)
     sources = [texts / name for name in sorted(by_file) if (texts / name).is_file()]
     records = {Path(r["source"]).name: r for o in run_batch(sources, flag=True) for r in o.records}
-    counts = {"tp": Counter(), "fp": Counter(), "fn": Counter()}
-    unaligned = clean_sentences = clean_flagged = careful = careful_ok = 0
+    graded = []
+    unaligned = 0
     for name, file_rows in sorted(by_file.items()):
         record = records.get(name)
         for _file, start, end, sha1, expected, is_careful in file_rows:
@@ -198,19 +198,56 @@ def evaluate_news(labels_path: Path, texts: Path) -> dict:
                 continue
             want = set() if expected == "-" else set(expected.split(","))
             got = {f["type"] for f in record["flags"] if f["start"] < end_i and start_i < f["end"]}
-            for kind in want | got:
-                counts["tp" if kind in want and kind in got else "fn" if kind in want else "fp"][kind] += 1
-            if not want:
-                clean_sentences += 1
-                clean_flagged += bool(got)
-            if is_careful.strip() == "1":
-                careful += 1
-                careful_ok += not got
+            graded.append((want, got, is_careful.strip() == "1"))
+    return {"articles": len(by_file), "sentences": len(rows), "unaligned": unaligned, **_agreement(graded)}
+
+
+def evaluate_web(labels_path: Path, wcxb_dir: Path) -> dict:
+    """Sentence-level agreement of the flags with our labels on real health web pages.
+
+    ``labels_path`` is ``corpora/webaudit/labels.tsv`` (offsets into each WCXB page's
+    ``main_content`` and checksums; see ``pipeline/flags/webaudit.py``). Each page's main
+    content is run through the pipeline as it is (it is already the article body), so the
+    offsets index the same text the flags point into. Never trained on.
+
+    Returns:
+        As :func:`evaluate_news`: precision and recall over (sentence, flag type) pairs, the
+        share of sentences that should carry no flag but do, careful sentences left unflagged.
+    """
+    from pipeline.flags.webaudit import load_web_labels
+
+    rows = load_web_labels(labels_path, wcxb_dir)
+    by_page: dict[str, list[dict]] = {}
+    for row in rows:
+        by_page.setdefault(row["page"], []).append(row)
+    nlp = language.default()
+    graded = []
+    for page_rows in by_page.values():
+        flags = nlp(page_rows[0]["text"])._.flags
+        for row in page_rows:
+            got = {f["type"] for f in flags if f["start"] < row["end"] and row["start"] < f["end"]}
+            graded.append((set(row["flags"]), got, row["careful"]))
+    return {"pages": len(by_page), "sentences": len(rows), **_agreement(graded)}
+
+
+def _agreement(graded: list[tuple[set[str], set[str], bool]]) -> dict:
+    """Precision/recall over (sentence, flag type) pairs from (expected, found, careful) rows."""
+    counts = {"tp": Counter(), "fp": Counter(), "fn": Counter()}
+    clean_sentences = clean_flagged = careful = careful_ok = 0
+    for want, got, is_careful in graded:
+        for kind in want | got:
+            counts["tp" if kind in want and kind in got else "fn" if kind in want else "fp"][kind] += 1
+        if not want:
+            clean_sentences += 1
+            clean_flagged += bool(got)
+        if is_careful:
+            careful += 1
+            careful_ok += not got
     kinds = sorted(set().union(*counts.values()))
     per_type = {kind: _precision_recall(counts["tp"][kind], counts["fp"][kind], counts["fn"][kind]) for kind in kinds}
     total = _precision_recall(*(sum(counts[k].values()) for k in ("tp", "fp", "fn")))
     return {
-        "articles": len(by_file), "sentences": len(rows), "unaligned": unaligned, "overall": total,
+        "overall": total,
         "per_type": per_type,
         "unflagged_sentences_flagged": round(clean_flagged / clean_sentences, 3) if clean_sentences else None,
         "careful_left_unflagged": f"{careful_ok}/{careful}",

@@ -434,10 +434,30 @@ def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: 
         else:
             flag = explain(model, context, int(index), kind, model.rows(base[index])[k], claims, p)
         flags.append(flag)
+    flags += _cure_as_cause(flags, rules)
     flags.sort(key=lambda f: (f["start"], f["type"]))
     for number, flag in enumerate(flags, start=1):
         flag["id"] = f"f{number}"
     return flags
+
+
+def _cure_as_cause(flags: list[dict], rules: dict[tuple[int, str], dict]) -> list[dict]:
+    """Causal overstatement on the cure claims the model flags and the rules read as causal.
+
+    The contract counts a cure claim resting on associational or uncontrolled evidence as
+    causal overstatement too, and the rules raise it only where no trial backs the claim. The
+    model learns the two types from authors who often mark only the cure, so a cure flag whose
+    sentence the rules also flagged as causal carries the rules' causal flag, scored with the
+    model's cure probability. It adds no flag to a sentence the model left unflagged.
+    """
+    emitted = {(f["start"], f["type"]) for f in flags}
+    return [
+        {**rules[(f["start"], "causal_overstatement")], "score": f["score"]}
+        for f in flags
+        if f["type"] == "cure_language"
+        and (f["start"], "causal_overstatement") in rules
+        and (f["start"], "causal_overstatement") not in emitted
+    ]
 
 
 def explain(model: FlagModel, context: Context, index: int, kind: str, row: dict[str, float], claims: list[dict],
