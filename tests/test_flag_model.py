@@ -15,6 +15,7 @@ from pipeline.flags import component as flag_component
 from pipeline.flags.model import FLAG_TYPES, FlagModel, article_features, model_flags, tokens, typed
 from pipeline.flags.train import check, featurize, fit, lobo, summarize, thresholds_for
 from pipeline.linear import ModelIntegrityError
+from tests.test_flags import _article
 
 COHORT = [
     ("Researchers followed 40,000 adults for ten years in an observational study.", "none"),
@@ -24,16 +25,6 @@ COHORT = [
 ]
 PARAMS = {"C": 1.0, "ngram_weight": 0.5, "ungraded_weight": 0.3, "other_weight": 1.0, "careful_weight": 1.0,
           "shared": True, "rule_weight": 1.0}
-
-
-def _article(parts: list[tuple[str, str]]) -> tuple[str, list[Sentence]]:
-    text, sentences = "", []
-    for sentence, strength in parts:
-        if text:
-            text += " "
-        sentences.append(Sentence(len(text), len(text) + len(sentence), strength))
-        text += sentence
-    return text, sentences
 
 
 def _relative_claim(text: str, sentences: list[Sentence]) -> dict:
