@@ -12,7 +12,7 @@ import spacy
 
 from pipeline.flags import Sentence, detect_designs, flag_article
 from pipeline.flags import component as flag_component
-from pipeline.flags.model import FLAG_TYPES, FlagModel, article_features, model_flags, tokens, typed
+from pipeline.flags.model import FLAG_TYPES, FlagModel, article_features, describe, model_flags, tokens, typed
 from pipeline.flags.train import check, featurize, fit, lobo, summarize, thresholds_for
 from pipeline.linear import ModelIntegrityError
 from tests.test_flags import _article
@@ -86,6 +86,16 @@ def test_flag_model_combined_features() -> None:
     _, rows = article_features(text, sentences, [], [], [])
     assert rows[0]["mc=cure_family"] == 1.0 and rows[0]["promise_form"] == 1.0 and rows[0]["cure_and=you"] == 1.0
     assert rows[1]["testimony"] == 1.0 and rows[1]["cure_and=first_person"] == 1.0 and "promise_form" not in rows[1]
+
+
+def test_flag_model_signals_are_described_in_plain_words() -> None:
+    text, sentences = _article(COHORT)
+    claims = [_relative_claim(text, sentences)]
+    designs = detect_designs(text)
+    _, rows = article_features(text, sentences, claims, designs, flag_article(text, sentences, claims, designs)[1])
+    for name in {key for row in rows for key in row}:
+        words = describe(name)
+        assert words is None or ("=" not in words and "_" not in words), (name, words)
 
 
 def test_flag_model_typed_features_conjoin_the_type() -> None:

@@ -537,6 +537,11 @@ def describe(name: str) -> str | None:
         return words["stem"].format(value=value)
     if key in words:
         return words[key]
+    if "{first}" in words.get(prefix, ""):  # "strength:evidence" or a trial-backing boolean
+        backed = explanations()["model"]["backed"]
+        first, _, second = value.partition(":")
+        parts = [backed.get(part, part.replace("_", " ")) for part in (first, second)]
+        return words[prefix].format(first=parts[0], second=parts[1])
     if prefix in words:
         return words[prefix].format(value=value.replace("_", " "))
     return key.replace("_", " ")
