@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 
 from pipeline import extensions
 from pipeline.flags.article import assess
-from pipeline.flags.flagger import Sentence, flag_article
+from pipeline.flags.design import detect_designs
+from pipeline.flags.flagger import Sentence, build_context, flag_article
 from pipeline.flags.model import FlagModel, model_flags
 from pipeline.linear import SUMS
 from pipeline.paths import model_dir
@@ -49,9 +50,11 @@ class OverstatementFlagger:
     def __call__(self, doc: Doc) -> Doc:
         sentences = [Sentence(*trimmed(sent), sent._.strength, sent._.strength_scores) for sent in doc.sents]
         claims = doc._.claims or []
-        designs, flags = flag_article(doc.text, sentences, claims, doc._.designs)
+        designs = detect_designs(doc.text) if doc._.designs is None else doc._.designs
+        context = build_context(doc.text, sentences, designs, claims)  # one for the rules and the model
+        designs, flags = flag_article(doc.text, sentences, claims, designs, context)
         if self.model is not None:
-            flags = model_flags(self.model, doc.text, sentences, claims, designs, flags)
+            flags = model_flags(self.model, doc.text, sentences, claims, designs, flags, context)
         doc._.designs = designs
         doc._.flags = flags
         doc._.assessment = assess(doc.text, designs, claims, flags)

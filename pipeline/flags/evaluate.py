@@ -3,7 +3,6 @@ hand-written expectations for the sample articles."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -13,6 +12,7 @@ from sklearn.metrics import f1_score, precision_score, recall_score, roc_auc_sco
 
 from pipeline import language
 from pipeline.flags.article import EVIDENCE_FLAGS
+from pipeline.flags.webaudit import load_web_labels, sentence_hash
 from pipeline.run import run_batch
 
 EVIDENCE_QUESTION = "grasp the quality of the evidence"
@@ -193,7 +193,7 @@ def evaluate_news(labels_path: Path, texts: Path) -> dict:
         for _file, start, end, sha1, expected, is_careful in file_rows:
             start_i, end_i = int(start), int(end)
             sentence = record["text"][start_i:end_i] if record else ""
-            if hashlib.sha1(sentence.encode("utf-8")).hexdigest()[:12] != sha1:
+            if sentence_hash(sentence) != sha1:
                 unaligned += 1
                 continue
             want = set() if expected == "-" else set(expected.split(","))
@@ -214,8 +214,6 @@ def evaluate_web(labels_path: Path, wcxb_dir: Path) -> dict:
         As :func:`evaluate_news`: precision and recall over (sentence, flag type) pairs, the
         share of sentences that should carry no flag but do, careful sentences left unflagged.
     """
-    from pipeline.flags.webaudit import load_web_labels
-
     rows = load_web_labels(labels_path, wcxb_dir)
     by_page: dict[str, list[dict]] = {}
     for row in rows:

@@ -212,7 +212,7 @@ def stem(word: str) -> str:
 
 
 def flag_article(text: str, sentences: list[Sentence], claims: list[dict],
-                 designs: list[dict] | None = None) -> tuple[list[dict], list[dict]]:
+                 designs: list[dict] | None = None, context: Context | None = None) -> tuple[list[dict], list[dict]]:
     """Flag the sentences of one article.
 
     Args:
@@ -220,13 +220,14 @@ def flag_article(text: str, sentences: list[Sentence], claims: list[dict],
         sentences: its sentences, in order, with their claim strength (and classifier scores).
         claims: its claims (contract Claim dicts with ``id``), in order.
         designs: its study-design mentions if already detected (else detected here).
+        context: the article's :func:`build_context` if already built from these designs.
 
     Returns:
         ``(designs, flags)``: the study-design mentions found and the contract Flag dicts,
         sorted by position, with ids ``f1``, ``f2``, ...
     """
     designs = detect_designs(text) if designs is None else designs
-    context = build_context(text, sentences, designs, claims)
+    context = build_context(text, sentences, designs, claims) if context is None else context
     flags: list[dict] = []
     for index, sentence in enumerate(sentences):
         span = text[sentence.start:sentence.end]

@@ -260,7 +260,7 @@ def rule_features(rule_flags: list[dict], sentences: list[Sentence], index: int)
 
 
 def article_features(text: str, sentences: list[Sentence], claims: list[dict], designs: list[dict],
-                     rule_flags: list[dict]) -> tuple[Context, list[dict[str, float]]]:
+                     rule_flags: list[dict], context: Context | None = None) -> tuple[Context, list[dict[str, float]]]:
     """The article's evidence context and one type-free feature dict per sentence.
 
     Args:
@@ -269,8 +269,9 @@ def article_features(text: str, sentences: list[Sentence], claims: list[dict], d
         claims: its claims (contract Claim dicts).
         designs: its study-design mentions (``detect_designs``).
         rule_flags: the rule flagger's flags for the article.
+        context: the article's ``build_context`` if the rules already built it (else built here).
     """
-    context = build_context(text, sentences, designs, claims)
+    context = build_context(text, sentences, designs, claims) if context is None else context
     rows = []
     for index, sentence in enumerate(sentences):
         span = text[sentence.start:sentence.end]
@@ -410,7 +411,7 @@ def rule_verdicts(base: dict[str, float], kind: str, rule_weight: float) -> dict
 
 
 def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: list[dict], designs: list[dict],
-                rule_flags: list[dict]) -> list[dict]:
+                rule_flags: list[dict], context: Context | None = None) -> list[dict]:
     """The flags of one article as the model decides them.
 
     A flag of type ``t`` is emitted on a sentence when the model's probability reaches the
@@ -422,7 +423,7 @@ def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: 
     Returns:
         Contract Flag dicts sorted by position, with ids ``f1``, ``f2``, ...
     """
-    context, base = article_features(text, sentences, claims, designs, rule_flags)
+    context, base = article_features(text, sentences, claims, designs, rule_flags, context)
     probability = model.sentence_proba(base)
     rules = {(f["start"], f["type"]): f for f in rule_flags}
     flags = []

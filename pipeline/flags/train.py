@@ -20,6 +20,7 @@ scores on the other batches (see :func:`search`); the shipped model is then fit 
 
 from __future__ import annotations
 
+import itertools
 import json
 import platform
 import time
@@ -38,7 +39,7 @@ from pipeline import language
 from pipeline.flags.cues import DATA
 from pipeline.flags.design import detect_designs
 from pipeline.flags.evaluate import _checks, _key
-from pipeline.flags.flagger import Sentence, flag_article
+from pipeline.flags.flagger import Sentence, build_context, flag_article
 from pipeline.flags.model import FLAG_TYPES, N_FEATURES, FlagModel, article_features, typed
 from pipeline.linear import LinearModel, hash_features
 from pipeline.run import run_batch
@@ -116,8 +117,9 @@ def gold_sets(paths: Iterable[Path]) -> list[Article]:
 def featurize(name: str, batch: str, text: str, sentences: list[Sentence], claims: list[dict], expect: dict) -> Article:
     """Rule flags, feature rows and aligned gold labels of one article."""
     designs = detect_designs(text)
-    _, rule_flags = flag_article(text, sentences, claims, designs)
-    _, base = article_features(text, sentences, claims, designs, rule_flags)
+    context = build_context(text, sentences, designs, claims)
+    _, rule_flags = flag_article(text, sentences, claims, designs, context)
+    _, base = article_features(text, sentences, claims, designs, rule_flags, context)
     article = Article(name, batch, text, sentences, rule_flags, base, expect)
     spans = [text[s.start:s.end] for s in sentences]
     flagged: dict[int, set[str]] = {}
@@ -294,11 +296,8 @@ def pick(curve: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def grid(space: dict[str, tuple]) -> list[dict[str, Any]]:
-    """Every combination of the grid's values."""
-    combos: list[dict[str, Any]] = [{}]
-    for key, values in space.items():
-        combos = [{**c, key: v} for c in combos for v in values]
-    return combos
+    """Every combination of the grid's values (the first key varies slowest)."""
+    return [dict(zip(space, values)) for values in itertools.product(*space.values())]
 
 
 def tuned_batches() -> set[str]:
