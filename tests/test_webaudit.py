@@ -24,15 +24,21 @@ def _labels(tmp_path: Path, rows: list[str]) -> Path:
     return path
 
 
-def test_rows_are_joined_to_their_sentences(tmp_path):
+def _page_labels(tmp_path: Path, first_careful: str, second_flags: str) -> Path:
+    """Labels of the page's two sentences: the first unflagged, the second with ``second_flags``."""
     second = PAGE[16:]
-    labels = _labels(
+    return _labels(
         tmp_path,
         [
-            f"0001\t0\t15\t{sentence_hash(PAGE[:15])}\t-\t0\tnone",
-            f"0001\t16\t{len(PAGE)}\t{sentence_hash(second)}\tcure_language,causal_overstatement\t0\tdirect_causal",
+            f"0001\t0\t15\t{sentence_hash(PAGE[:15])}\t-\t{first_careful}\tnone",
+            f"0001\t16\t{len(PAGE)}\t{sentence_hash(second)}\t{second_flags}\t0\tdirect_causal",
         ],
     )
+
+
+def test_rows_are_joined_to_their_sentences(tmp_path):
+    second = PAGE[16:]
+    labels = _page_labels(tmp_path, "0", "cure_language,causal_overstatement")
     rows = load_web_labels(labels, _corpus(tmp_path))
     assert [row["sentence"] for row in rows] == ["Coffee is good.", second]
     assert rows[0]["flags"] == [] and rows[0]["careful"] is False
@@ -62,14 +68,7 @@ def test_offsets_outside_the_page_are_reported(tmp_path):
 def test_evaluate_web_scores_flags_against_the_labels(tmp_path):
     from pipeline.flags.evaluate import evaluate_web
 
-    second = PAGE[16:]
-    labels = _labels(
-        tmp_path,
-        [
-            f"0001\t0\t15\t{sentence_hash(PAGE[:15])}\t-\t1\tnone",
-            f"0001\t16\t{len(PAGE)}\t{sentence_hash(second)}\tcure_language\t0\tdirect_causal",
-        ],
-    )
+    labels = _page_labels(tmp_path, "1", "cure_language")
     result = evaluate_web(labels, _corpus(tmp_path))
     assert result["pages"] == 1 and result["sentences"] == 2
     overall = result["overall"]
