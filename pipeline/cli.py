@@ -261,11 +261,15 @@ def evaluate_web(
 def evaluate_samples(
     folder: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("corpora/samples"),
     gold: Annotated[Path, typer.Option(help="Expected body, claims and flags per file.")] = Path("tests/data/samples_expected.json"),
+    batch: Annotated[str | None, typer.Option(help="Only this batch of the batches.json beside the gold file.")] = None,
 ) -> None:
     """Body, claim and flag recall against hand-written expectations."""
     from pipeline.flags.evaluate import evaluate_samples as ev
 
-    _print(ev(folder, gold))
+    try:
+        _print(ev(folder, gold, batch))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--batch") from exc
 
 
 # -- benchmark -------------------------------------------------------------------------

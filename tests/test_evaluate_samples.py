@@ -1,7 +1,11 @@
 """Article-level checks of ``overclaim evaluate samples``: claims matched by offsets, and the
 value, range and bound of each found claim graded against its gold."""
 
-from pipeline.flags.evaluate import _checks
+import json
+
+import pytest
+
+from pipeline.flags.evaluate import _checks, evaluate_samples
 
 
 def _quantity(text: str, body: str, **fields: object) -> dict:
@@ -35,3 +39,20 @@ def test_value_range_and_bound_are_graded() -> None:
     results = [(k, ok) for k, ok, _ in _checks(record, gold)]
     assert results == [("claims", True), ("claim_types", True), ("claim_values", True), ("claim_bounds", False),
                        ("claims", True), ("claim_types", True), ("claim_ranges", False)]
+
+
+def test_batch_scores_only_its_articles(tmp_path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name, text in [("a.txt", "Walnuts and memory\n\nIn the trial, 40 percent of people improved.\n"),
+                       ("b.txt", "Tea and sleep\n\nAbout 1 in 5 adults sleep badly.\n")]:
+        (articles / name).write_text(text, encoding="utf-8")
+    gold = {"a.txt": {"claims": [{"quantity": "40 percent", "type": "efficacy", "value": 40}]},
+            "b.txt": {"claims": [{"quantity": "About 1 in 5", "type": "prevalence", "value": 0.2}]}}
+    (tmp_path / "expected.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "batches.json").write_text(json.dumps({"1": ["b.txt"], "2": ["a.txt"]}), encoding="utf-8")
+    result = evaluate_samples(articles, tmp_path / "expected.json", batch="1")
+    assert result["files"] == 1 and result["summary"]["claims"]["of"] == 1
+    assert "a.txt" not in result["misses"]
+    with pytest.raises(ValueError, match="no batch '3'"):
+        evaluate_samples(articles, tmp_path / "expected.json", batch="3")

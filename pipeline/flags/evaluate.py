@@ -60,12 +60,26 @@ def evaluate_releases(path: Path, *, threshold: float = 0.375, limit: int | None
     }
 
 
-def evaluate_samples(folder: Path, gold_path: Path) -> dict:
-    """Check the sample articles against hand-written expectations (body, claims, flags)."""
+def evaluate_samples(folder: Path, gold_path: Path, batch: str | None = None) -> dict:
+    """Check the sample articles against hand-written expectations (body, claims, flags).
+
+    Args:
+        folder: the articles.
+        gold_path: their ``expected.json``.
+        batch: score only this batch of the ``batches.json`` beside ``gold_path`` (one author's
+            articles), run as a folder of its own, as it was scored when it was unseen.
+    """
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    inputs = [folder]
+    if batch is not None:
+        batches = json.loads((gold_path.parent / "batches.json").read_text(encoding="utf-8"))
+        if batch not in batches:
+            raise ValueError(f"no batch {batch!r} in {gold_path.parent / 'batches.json'}: {', '.join(batches)}")
+        gold = {name: gold[name] for name in batches[batch]}
+        inputs = [folder / name for name in gold]
     records = {}
     errors = []
-    for outcome in run_batch([folder], flag=True):
+    for outcome in run_batch(inputs, flag=True):
         for record in outcome.records:
             records[_key(record["source"], folder)] = record
         errors += outcome.errors
