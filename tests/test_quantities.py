@@ -242,6 +242,10 @@ DIFFERENCES = [
     ("Weight fell more on the drug (difference −8.2 kg).", "difference −8.2 kg",
      {"value": 8.2, "direction": "decrease"}),
     ("The rate rose by 2.3 per 100,000.", "by 2.3 per 100,000", {"value": 2.3}),
+    ("Waist: down 9 cm", "9 cm", {"value": 9, "direction": "decrease"}),
+    ("Systolic pressure was up 6 mmHg at the last visit.", "6 mmHg", {"value": 6, "direction": "increase"}),
+    ("Cold water pushes heart rate up by as much as 30 beats per minute.",
+     "by as much as 30 beats per minute", {"value": 30, "bound": "up_to"}),
 ]
 
 
@@ -324,6 +328,7 @@ ROLES = [
     ("She finished 21st of 40 runners.", "21st", "ordinal"),
     ("Participants walked 5 km a day.", "5 km", "measurement"),
     ("Blood pressure of 120 mmHg is normal.", "120 mmHg", "measurement"),
+    ("Peak oxygen uptake was 31.5 ml/kg/min at baseline.", "31.5 ml/kg/min", "measurement"),
     ("Born in the 1990s, they were young.", "1990s", "year"),
     ("Most were in their 50s.", "50s", "age"),
     ("It is offered to the under-25s.", "under-25s", "age"),
