@@ -281,12 +281,19 @@ NUMBER_WORDS = [
     ("Nearly half a million children were tested.", "Nearly half a million", 500000),
     ("Forty-two patients died.", "Forty-two", 42),
     ("The scheme has 800k followers.", "800k", 800000),
+    ("Poison centres get about 1 300 calls a year.", "about 1 300", 1300),
+    ("Some 12\u2009000 residents are exposed.", "Some 12\u2009000", 12000),
+    ("Clinics saw 2,61,000 cases.", "2,61,000", 261000),
 ]
 
 
 @pytest.mark.parametrize("sentence,span,value", NUMBER_WORDS)
 def test_quantities_number_words(sentence: str, span: str, value: float) -> None:
     check(sentence, span, {"value": value})
+
+
+def test_quantities_spaced_groups_need_a_clean_end() -> None:
+    assert [q["text"] for q in find_quantities("They ran 5 100-metre sprints.")] == ["5", "100-metre"]
 
 
 COUNTS = [

@@ -26,10 +26,13 @@ WORD_VALUES: dict[str, int] = {**UNITS, **TEENS, **TENS, **SCALES, **DOZEN, "a":
 
 # --- regex fragments -----------------------------------------------------------------------
 
-#: A numeral: grouped thousands or plain digits, an optional decimal part (dot or mid-dot),
-#: or a bare decimal part (".002"). Never preceded by a letter, digit or decimal point.
+#: A numeral: grouped thousands ("1,200"; "12 000" with a space or a thin space, as in
+#: European and SI style, when no word, hyphen or decimal part follows the last group; the
+#: Indian "2,61,000") or plain digits, an optional decimal part (dot or mid-dot), or a bare
+#: decimal part (".002"). Never preceded by a letter, digit or decimal point.
 DIGITS = (
-    r"(?<![\w.·,])(?:[-−](?=[.·]?\d))?(?:\d{1,3}(?:[,\u202f\u00a0]\d{3})+(?!\d)|\d+|(?=[.·]\d))"
+    r"(?<![\w.·,])(?:[-−](?=[.·]?\d))?(?:\d{1,3}(?:[,\u202f\u00a0]\d{3})+(?!\d)"
+    r"|\d{1,3}(?:[ \u2009]\d{3})+(?![\w.·,-])|\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d+|(?=[.·]\d))"
     r"(?:[.·]\d+)?(?!\d)"
 )
 _UNIT = alternation(UNITS)
@@ -89,7 +92,7 @@ IN_TAIL = (
 # --- parsing -------------------------------------------------------------------------------
 
 _NUMERAL_RE = re.compile(
-    r"^(?P<sign>[-−–])?(?P<digits>[\d,\u202f\u00a0]*(?:[.·]\d+)?)\s*(?:-\s*)?"
+    r"^(?P<sign>[-−–])?(?P<digits>[\d, \u2009\u202f\u00a0]*(?:[.·]\d+)?)\s*(?:-\s*)?"
     r"(?P<scale>[A-Za-z]+)?$",
     re.IGNORECASE,
 )
@@ -119,7 +122,7 @@ def parse_numeral(text: str) -> float | None:
     match = _NUMERAL_RE.match(text.strip())
     if not match or not match["digits"] or not any(c.isdigit() for c in match["digits"]):
         return None
-    digits = re.sub(r"[,\u202f\u00a0]", "", match["digits"]).replace("·", ".")
+    digits = re.sub(r"[, \u2009\u202f\u00a0]", "", match["digits"]).replace("·", ".")
     try:
         value = float(digits)
     except ValueError:
