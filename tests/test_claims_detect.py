@@ -116,6 +116,38 @@ def test_claims_rules_do_not_rule_out_claims(sentence: str, text: str, fields: d
     assert non_claim_role(sentence, quantity(sentence, text, **fields)) is None
 
 
+# Rules of version 8 (session 6): the step of a gradient, completion shares, time points,
+# follow-up, a name's age and sales; and claims next to the same words that stay open.
+RULES_V8 = [
+    ("Each 5 mmHg rise in systolic pressure added about 10 percent to the risk.", "5 mmHg", "measurement"),
+    ("Hospital visits went up by 3 percent for every 1 °C above the seasonal norm.", "1 °C", "measurement"),
+    ("Of the 300 who started, 82% completed the course.", "82%", "sample_size"),
+    ("Among those who smoked, 9 percent of the coached group had stopped by week 26.", "26", "duration"),
+    ("The gain in walking distance had faded by six months.", "six months", "duration"),
+    ("Deaths were counted over a median of 7.5 years.", "7.5 years", "duration"),
+    ("The team tracked 12,000 nurses for a median of 11 years.", "11 years", "duration"),
+    ("A word from Priya, 52: the balm eased my wrist within days.", "52", "age"),
+    ("Sales of the sleep drops climbed 70 percent last winter.", "70 percent", "other"),
+    ("Sales of collagen powders have risen about threefold since 2019.", "about threefold", "other"),
+]
+RULES_V8_TRAPS = [
+    ("For every 1 death prevented, about 3 people are treated for a cancer that would never have harmed them.", "1"),
+    ("Night sweats last for an average of 6.2 years, much longer than many women expect.", "6.2 years"),
+    ("By week 12, 40 percent of the patients had no visible plaques.", "40 percent"),
+    ("In the drug group, 34, or 12 percent, had a rash.", "34"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "role"), RULES_V8)
+def test_claims_rules_v8_rule_out(sentence: str, text: str, role: str) -> None:
+    assert non_claim_role(sentence, quantity(sentence, text)) == role
+
+
+@pytest.mark.parametrize(("sentence", "text"), RULES_V8_TRAPS)
+def test_claims_rules_v8_keep_claims(sentence: str, text: str) -> None:
+    assert non_claim_role(sentence, quantity(sentence, text)) is None
+
+
 @pytest.mark.parametrize(("sentence", "text", "fields", "_"), SEED)
 def test_claims_rules_keep_claims(sentence: str, text: str, fields: dict, _: str) -> None:
     assert non_claim_role(sentence, quantity(sentence, text, **fields)) is None

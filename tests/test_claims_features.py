@@ -41,6 +41,17 @@ def test_side_effect_uptake_and_diagnostic_cues() -> None:
     assert "diagnostic" in cues
 
 
+def test_exposure_coverage_and_gradient_cues_are_crossed_with_the_design() -> None:
+    sentence = "Admissions rose 2 percent for each hot day in the heatwave."
+    cues = {name for name, _, _ in sentence_context(sentence).cues}
+    assert {"exposure", "dose_response"} <= cues
+    cues = {name for name, _, _ in sentence_context("Participation in the screening programme is 41 percent.").cues}
+    assert "coverage" in cues
+    feats = quantity_features(sentence_context(sentence), _quantity(sentence, "2 percent"),
+                              {"doc_kind=observational": 1.0})
+    assert "doc_kind=observational&clause=exposure" in feats
+
+
 def test_named_designs_are_apart_from_exposure_words() -> None:
     groups = load_lexicon().phrases
     assert ("cohort",) in [phrase for phrase, group in groups["cohort"] if group == "cohort"]

@@ -38,7 +38,8 @@ NEAR_CHARS = 60
 #: cue groups crossed with the article's study design
 CROSSED_CUES = frozenset({"adverse", "harm", "treatment", "treated_group", "trial", "association", "observational",
                           "cohort", "self_selected", "prevalence", "effect", "demographic", "condition_holder",
-                          "health", "side_effect", "uptake", "diagnostic"})
+                          "health", "side_effect", "uptake", "diagnostic", "exposure", "coverage",
+                          "dose_response"})
 #: cue groups that describe the quantity itself count only close to it: units and "aged" or
 #: "enrolled" right next to it (a clause's "within weeks" says nothing about the figure "rose by
 #: 70%"), business words in its own clause ("at our three clinics, 84% reported less fatigue"
