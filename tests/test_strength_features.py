@@ -113,6 +113,16 @@ def test_inflect_uses_irregular_table() -> None:
             {"cue:DESCRIBE"},
             {"cue:CORRV_s", "cue:CORRV_b"},
         ),
+        ("The kinase is required for inflammasome activation.", {"cue:CAUSEN"}, set()),
+        ("A sodium channel variant underlies the pain syndrome.", {"cue:CAUSEN"}, set()),
+        ("Cataract is the leading cause of blindness.", {"cue:CAUSEN"}, {"cue:DESCRIBE"}),
+        ("Wider use of biosimilars is expected to reduce costs.", {"cue:HEDGE"}, set()),
+        ("Synapse loss paralleled the accumulation of tau.", {"cue:CORRV_d"}, set()),
+        (
+            "MRSA accounted for 14% of bloodstream isolates.",
+            {"cue:DESCRIBE"},
+            {"cue:CAUSE_d"},
+        ),
     ],
 )
 def test_cue_features_on_hard_cases(sentence: str, expected: set[str], absent: set[str]) -> None:

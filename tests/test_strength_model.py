@@ -37,6 +37,12 @@ HARD_CASES = [
     ("The new inhaler was well tolerated and efficacious in older adults.", "direct_causal"),
     ("Programmes for reducing salt intake should be applied in schools.", "none"),
     ("The vaccine was safe in children under five.", "none"),
+    ("Raising the tobacco tax is expected to reduce smoking among teenagers.", "conditional_causal"),
+    ("We hypothesise that poor sleep accelerates memory decline in older adults.", "conditional_causal"),
+    ("Candida species accounted for 9% of bloodstream isolates.", "none"),
+    ("The enzyme is required for the repair of damaged DNA in yeast.", "direct_causal"),
+    ("Air pollution is a leading cause of premature death in large cities.", "direct_causal"),
+    ("Lameness was more common in cows housed on concrete floors.", "correlational"),
 ]
 
 SENTENCES = [case.values[0] if hasattr(case, "values") else case[0] for case in HARD_CASES]

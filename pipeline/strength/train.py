@@ -52,7 +52,9 @@ from pipeline.strength.evaluate import evaluate, scores
 GRID_C = (0.3, 1.0, 3.0)
 GRID_NGRAM_WEIGHT = (0.5, 1.0, 2.0)
 #: settings scoring within this of the best count as ties; the most regularised one wins
-TOLERANCE = 0.005
+#: (0.005 until issue 5: it kept C = 0.3 although C = 1 scored higher on every held-out
+#: measure, 5-fold, leave-one-genre-out and the certainty test findings)
+TOLERANCE = 0.002
 #: sample weight of a corpus file's examples (default 1). Conclusion sentences of abstracts
 #: are the register furthest from the news and press files; weight 3 was chosen by
 #: leave-field-out CV on the conclusions train split (macro-F1 0.960 vs 0.955 at weight 1)
