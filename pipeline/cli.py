@@ -150,12 +150,17 @@ def train_flags(
     articles: Annotated[Optional[list[Path]], typer.Option(
         "--articles", help="A gold article set (folder with articles/, expected.json and optionally batches.json); repeatable.")] = None,
     out: Out = None,
+    web: Annotated[Path, typer.Option(help="The WCXB development set: its labelled train pages (corpora/webaudit) are trained on too.")] = Path("../shared/corpora/boilerplate/wcxb-dev"),
+    no_web: Annotated[bool, typer.Option("--no-web", help="Train on the gold articles only.")] = False,
 ) -> None:
     """Train the flag model (rules as features), measured leave-one-batch-out."""
     from pipeline.flags.train import train
     from pipeline.paths import model_dir
 
-    _print(train(articles or [Path("corpora/flagdev")], out or model_dir("flags")))
+    try:
+        _print(train(articles or [Path("corpora/flagdev")], out or model_dir("flags"), web=None if no_web else web))
+    except FileNotFoundError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--web") from exc
 
 
 @train_app.command("pipeline")

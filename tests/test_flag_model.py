@@ -13,7 +13,7 @@ import spacy
 from pipeline.flags import Sentence, detect_designs, flag_article
 from pipeline.flags import component as flag_component
 from pipeline.flags.model import FLAG_TYPES, FlagModel, article_features, describe, model_flags, tokens, typed
-from pipeline.flags.train import check, featurize, fit, lobo, summarize, thresholds_for
+from pipeline.flags.train import check, featurize, fit, lobo, score_web, summarize, thresholds_for, web_article
 from pipeline.linear import ModelIntegrityError
 from tests.test_flags import _article
 
@@ -88,6 +88,21 @@ def test_flag_model_combined_features() -> None:
     assert rows[1]["testimony"] == 1.0 and rows[1]["cure_and=first_person"] == 1.0 and "promise_form" not in rows[1]
 
 
+def test_flag_model_background_and_advice_features() -> None:
+    text, sentences = _article([("Coffee drinkers were 20 percent less likely to develop gout in a cohort study.", "correlational"),
+                                ("Myelin is a vital component of the brain and helps carry signals.", "direct_causal"),
+                                ("Exercise regularly to keep your heart strong.", "direct_causal"),
+                                ("So coffee prevents gout.", "direct_causal")])
+    claims = [_relative_claim(text, sentences)]
+    designs = detect_designs(text)
+    _, rows = article_features(text, sentences, claims, designs, flag_article(text, sentences, claims, designs)[1])
+    background, advice, claim = rows[1], rows[2], rows[3]
+    assert background["mc=definition"] == 1.0 and background["claim_and=definition"] == 1.0
+    assert background["claim_overlap=0"] == 1.0
+    assert advice["mc=advice_general"] == 1.0 and advice["claim_no_study"] == 1.0
+    assert claim["claim_overlap=2"] == 1.0 and "claim_and=definition" not in claim
+
+
 def test_flag_model_signals_are_described_in_plain_words() -> None:
     text, sentences = _article(COHORT)
     claims = [_relative_claim(text, sentences)]
@@ -140,6 +155,29 @@ def test_flag_model_round_trip_and_checksum(tmp_path: Path) -> None:
     weights.write_bytes(weights.read_bytes() + b"x")
     with pytest.raises(ModelIntegrityError):
         FlagModel.load(tmp_path / "flags")
+
+
+def test_flag_model_web_page_labels() -> None:
+    text, sentences, claims = _cohort()
+    spans = [text[s.start:s.end] for s in sentences]
+    rows = [{"start": sentences[0].start, "end": sentences[0].end, "sentence": spans[0], "flags": [], "careful": False},
+            {"start": sentences[1].start, "end": sentences[1].end, "sentence": spans[1], "flags": ["relative_risk_only"],
+             "careful": False},
+            {"start": sentences[3].start, "end": sentences[3].end, "sentence": spans[3], "flags": [], "careful": True}]
+    article = web_article("0001", "webaudit:1", text, sentences, claims, rows)
+    assert article.labels[0, "causal_overstatement"] == (0, "clean")
+    assert article.labels[1, "relative_risk_only"] == (1, "positive") and article.labels[1, "cure_language"] == (0, "other")
+    assert article.labels[3, "animal_to_human"] == (0, "careful")
+    assert not any(index == 2 for index, _ in article.labels)  # not labelled: left out
+    proba = {key: 0.9 if key == (1, "relative_risk_only") or key == (0, "causal_overstatement") else 0.1
+             for key in article.labels}
+    web = score_web([article], [proba], {kind: 0.5 for kind in FLAG_TYPES})
+    assert (web["tp"], web["fp"], web["fn"]) == (1, 1, 0) and web["unflagged_sentences_flagged"] == 0.5
+    assert web["careful_unflagged"] == "1/1"
+    # a cost for flags on clean sentences raises a threshold past a clean sentence scored above the positive
+    proba[0, "relative_risk_only"] = 0.95
+    assert thresholds_for([article], [proba], cost=1.0)["relative_risk_only"] == 0.9
+    assert thresholds_for([article], [proba], cost=1.0, clean_cost=2.0)["relative_risk_only"] == 1.0
 
 
 def test_flag_model_leave_one_batch_out_and_thresholds() -> None:
@@ -230,7 +268,7 @@ def test_flag_model_train_command_end_to_end(tmp_path: Path) -> None:
     (gold_set / "batches.json").write_text(json.dumps(batches), encoding="utf-8")
     space = {"C": (1.0,), "ngram_weight": (0.5,), "ungraded_weight": (0.3,), "other_weight": (1.0,), "careful_weight": (1.0,),
              "shared": (True,), "rule_weight": (0.3,)}
-    result = train([gold_set], tmp_path / "model", space)
+    result = train([gold_set], tmp_path / "model", space, web=None)
     model = FlagModel.load(tmp_path / "model")
     assert set(model.thresholds) == set(FLAG_TYPES) and model.rule_weight == 0.3
     assert result["lobo_all"]["model"]["flags"]["of"] == 4

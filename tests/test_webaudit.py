@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.flags.webaudit import load_web_labels, sentence_hash
+from pipeline.flags.webaudit import load_web_labels, page_split, sentence_hash
 
 PAGE = "Coffee is good. It cures all diseases, a blog says."
 HEADER = "page\tstart\tend\tsha1\tflags\tcareful\tstrength\n"
@@ -75,3 +75,15 @@ def test_evaluate_web_scores_flags_against_the_labels(tmp_path):
     # every expected flag is either found or missed, so tp + fn is the number of expected flags
     assert overall["tp"] + overall["fn"] == 1
     assert result["careful_left_unflagged"] in ("0/1", "1/1")
+
+
+def test_page_split_and_held_out_figures(tmp_path):
+    from pipeline.flags.evaluate import evaluate_web
+
+    labels = _page_labels(tmp_path, "0", "cure_language")
+    assert page_split(labels) is None
+    (tmp_path / "split.json").write_text(json.dumps({"train": [], "held_out": ["0001"]}), encoding="utf-8")
+    assert page_split(labels) == {"train": [], "held_out": ["0001"]}
+    result = evaluate_web(labels, _corpus(tmp_path))
+    assert result["held_out_pages"]["pages"] == 1 and result["train_pages"]["pages"] == 0
+    assert result["held_out_pages"]["overall"] == result["overall"]

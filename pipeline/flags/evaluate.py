@@ -12,7 +12,7 @@ from sklearn.metrics import f1_score, precision_score, recall_score, roc_auc_sco
 
 from pipeline import language
 from pipeline.flags.article import EVIDENCE_FLAGS
-from pipeline.flags.webaudit import load_web_labels, sentence_hash
+from pipeline.flags.webaudit import load_web_labels, page_split, sentence_hash
 from pipeline.run import run_batch
 
 EVIDENCE_QUESTION = "grasp the quality of the evidence"
@@ -222,24 +222,34 @@ def evaluate_web(labels_path: Path, wcxb_dir: Path) -> dict:
     ``labels_path`` is ``corpora/webaudit/labels.tsv`` (offsets into each WCXB page's
     ``main_content`` and checksums; see ``pipeline/flags/webaudit.py``). Each page's main
     content is run through the pipeline as it is (it is already the article body), so the
-    offsets index the same text the flags point into. Never trained on.
+    offsets index the same text the flags point into. The flag model trains on the ``train``
+    pages of the labels' ``split.json`` (see ``pipeline/flags/webaudit.py``); when that split
+    exists, the figures are also given for the ``held_out`` pages alone (never trained on: the
+    honest figure for new web text) and for the ``train`` pages.
 
     Returns:
         As :func:`evaluate_news`: precision and recall over (sentence, flag type) pairs, the
-        share of sentences that should carry no flag but do, careful sentences left unflagged.
+        share of sentences that should carry no flag but do, careful sentences left unflagged;
+        with a split, ``held_out_pages`` and ``train_pages`` with the same figures.
     """
     rows = load_web_labels(labels_path, wcxb_dir)
     by_page: dict[str, list[dict]] = {}
     for row in rows:
         by_page.setdefault(row["page"], []).append(row)
     nlp = language.default()
-    graded = []
-    for page_rows in by_page.values():
+    graded: dict[str, list[tuple[set[str], set[str], bool]]] = {}
+    for page, page_rows in by_page.items():
         flags = nlp(page_rows[0]["text"])._.flags
         for row in page_rows:
             got = {f["type"] for f in flags if f["start"] < row["end"] and row["start"] < f["end"]}
-            graded.append((set(row["flags"]), got, row["careful"]))
-    return {"pages": len(by_page), "sentences": len(rows), **_agreement(graded)}
+            graded.setdefault(page, []).append((set(row["flags"]), got, row["careful"]))
+    result = {"pages": len(by_page), "sentences": len(rows), **_agreement([g for page in graded.values() for g in page])}
+    split = page_split(labels_path)
+    if split:
+        for part, key in (("held_out", "held_out_pages"), ("train", "train_pages")):
+            pages = [page for page in split[part] if page in graded]
+            result[key] = {"pages": len(pages), **_agreement([g for page in pages for g in graded[page]])}
+    return result
 
 
 def _agreement(graded: list[tuple[set[str], set[str], bool]]) -> dict:

@@ -20,7 +20,11 @@ and each of the five flag types it scores a feature dict made of
   imperative, first-person results), testimony, a cure word after a negation or in a reported
   claim, the sentence's strength (or a cure or promise) crossed with the article's
   evidence kind and designs and with whether a trial backs it, whether it names the article's
-  treatment or exposure, and what the sentences either side say (hedge, caution, design).
+  treatment or exposure, and what the sentences either side say (hedge, caution, design);
+* whether a claim reads as background or advice (:func:`combined_features`): a definition ("X is
+  a vital component of ..."), a theory framed as such, advice to the reader, no study named in
+  it or either side, and how many topic words it shares with the article's evidence sentences
+  (:func:`evidence_overlap`): background physiology shares none, a claim about the study does.
 
 Each feature is conjoined with the flag type (``causal_overstatement|cue=cure``), and, when the
 model is trained ``shared``, also kept as is, so that the types share what they have in common.
@@ -31,6 +35,7 @@ leave-one-batch-out cross-validation, stored in ``meta.json``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +82,8 @@ EVIDENCE_ROLES = {
     "relative_risk_only": (),
     "animal_to_human": ("animal", "cell"),
 }
+#: cue groups of ``data/model_cues.json`` that mark a claim-like sentence as background or advice
+QUALIFIER_GROUPS = frozenset({"definition", "hypothesis_frame", "advice_general"})
 #: signals named in the explanation of a flag that only the model raised
 MAX_SIGNALS = 3
 
@@ -93,6 +100,8 @@ class FlagModel:
     rule_weight: float = 1.0
     #: flag types whose rows see no rule verdicts at all (see :func:`typed_rows`)
     rule_free: tuple[str, ...] = ()
+    #: flag types whose rule flags are always kept, whatever the model's probability (see :func:`model_flags`)
+    rule_union: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | str) -> FlagModel:
@@ -100,13 +109,14 @@ class FlagModel:
         linear = LinearModel.load(path)
         settings = linear.meta["flag_model"]
         return cls(linear, dict(settings["thresholds"]), float(settings["ngram_weight"]), bool(settings["shared"]),
-                   float(settings["rule_weight"]), tuple(settings.get("rule_free", ())))
+                   float(settings["rule_weight"]), tuple(settings.get("rule_free", ())), tuple(settings.get("rule_union", ())))
 
     def save(self, path: Path | str) -> None:
         """Write ``weights.npz``, ``meta.json`` (with the thresholds) and ``SHA256SUMS``."""
         self.linear.meta["flag_model"] = {"thresholds": self.thresholds, "ngram_weight": self.ngram_weight,
                                           "shared": self.shared, "rule_weight": self.rule_weight,
-                                          "rule_free": list(self.rule_free), "types": list(FLAG_TYPES)}
+                                          "rule_free": list(self.rule_free), "rule_union": list(self.rule_union),
+                                          "types": list(FLAG_TYPES)}
         self.linear.save(path)
 
     def rows(self, base: dict[str, float]) -> list[dict[str, float]]:
@@ -287,22 +297,40 @@ def article_features(text: str, sentences: list[Sentence], claims: list[dict], d
             row[f"p={label}"] = float(probability)
         rows.append(row)
     treatments = set().union(*(topic_terms(c["intervention"]) for c in claims if c.get("intervention")))
-    extra = [combined_features(context, rows, index, treatments) for index in range(len(rows))]
+    overlaps = evidence_overlap(context, claims, designs)
+    extra = [combined_features(context, rows, index, treatments, overlaps[index]) for index in range(len(rows))]
     for row, more in zip(rows, extra):
         row.update(more)
     return context, rows
 
 
-def combined_features(context: Context, rows: list[dict[str, float]], index: int, treatments: set[str]) -> dict[str, float]:
+def evidence_overlap(context: Context, claims: list[dict], designs: list[dict]) -> list[int]:
+    """For each sentence, how many of its topic words the article's evidence sentences (those
+    holding a numeric claim or naming a study design) use, its own words not counted. A causal
+    sentence that shares no topic with the evidence is background (what a disease is, how the
+    body works) or advice, not a claim resting on that evidence."""
+    points = [c["start"] for c in claims] + [d["start"] for d in designs]
+    evidence = {k for k, s in enumerate(context.sentences) if any(s.start <= point < s.end for point in points)}
+    terms = [topic_terms(context.span(k)) for k in range(len(context.sentences))]
+    counts = Counter(term for k in evidence for term in terms[k])
+    return [sum(1 for term in terms[k] if counts[term] > (k in evidence)) for k in range(len(terms))]
+
+
+def combined_features(context: Context, rows: list[dict[str, float]], index: int, treatments: set[str],
+                      overlap: int = 0) -> dict[str, float]:
     """Features a linear model cannot build from the others: the broad cue groups of
     ``data/model_cues.json`` and their pairs (a cure word in the first person, a promise to
     "you" after an imperative), the sentence's strength (or a cure or promise) crossed with the
     article's evidence and with whether a trial backs it, whether it speaks of the article's
     treatment or exposure, and what the sentences either side say (a hedge, a caution, a
-    design statement, someone else's claim reported)."""
+    design statement, someone else's claim reported); and, for a claim, whether it reads as
+    background or advice: a definition, a theory framed as such, advice to the reader, no
+    study named in it or either side, no topic shared with the evidence (``overlap``, see
+    :func:`evidence_overlap`)."""
     row = rows[index]
     span = context.span(index)
-    groups = {name for name, pattern in lexicon("model_cues").items() if pattern.search(span)}
+    cues = lexicon("model_cues")
+    groups = {name for name, pattern in cues.items() if pattern.search(span)}
     features = {f"mc={name}": 1.0 for name in groups}
     cure = "cure_family" in groups or "cue=cure" in row
     first_person = "first_person" in row
@@ -332,6 +360,13 @@ def combined_features(context: Context, rows: list[dict[str, float]], index: int
             features[f"claim_design={label}"] = 1.0
         if index == 0:
             features["claim_first"] = 1.0
+        for name in QUALIFIER_GROUPS & groups:
+            features[f"claim_and={name}"] = 1.0
+        near = (context.span(k) for k in (index - 1, index, index + 1) if 0 <= k < len(context.sentences))
+        if not any(cues["study_ref"].search(text) for text in near):
+            features["claim_no_study"] = 1.0
+        features[f"claim_overlap={min(overlap, 2)}"] = 1.0
+    features[f"evidence_overlap={min(overlap, 2)}"] = 1.0
     if treatments and topic_terms(span) & treatments:
         features["about_treatment"] = 1.0
         features[f"treatment_strength={strength}"] = 1.0
@@ -415,7 +450,10 @@ def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: 
     """The flags of one article as the model decides them.
 
     A flag of type ``t`` is emitted on a sentence when the model's probability reaches the
-    threshold of ``t``; its score is that probability. Where the rule flagger raised the same
+    threshold of ``t``; its score is that probability. A rule flag of a ``rule_union`` type is
+    emitted whatever the probability (with the rule's score when the model's is below the
+    threshold): the uncontrolled-result rule reads the article's structure (one group, no
+    comparison), which carries over to new authors. Where the rule flagger raised the same
     flag, its severity (how strong the wording is: a cure under a condition is not "high"),
     claims, evidence and explanation are kept; otherwise they are built from what drove the
     model (see :func:`explain`), with the severity following the score.
@@ -426,12 +464,13 @@ def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: 
     context, base = article_features(text, sentences, claims, designs, rule_flags, context)
     probability = model.sentence_proba(base)
     rules = {(f["start"], f["type"]): f for f in rule_flags}
+    thresholds = np.array([model.thresholds[kind] for kind in FLAG_TYPES])
     flags = []
-    for index, k in zip(*np.nonzero(probability >= np.array([model.thresholds[kind] for kind in FLAG_TYPES]))):
+    for index, k in zip(*np.nonzero(union_rules(probability, sentences, rule_flags, model.rule_union) >= thresholds)):
         kind, p, sentence = FLAG_TYPES[k], float(probability[index, k]), sentences[index]
         rule = rules.get((sentence.start, kind))
         if rule is not None:
-            flag = {**rule, "score": round(p, 3)}
+            flag = {**rule, "score": round(p, 3)} if p >= thresholds[k] else dict(rule)
         else:
             flag = explain(model, context, int(index), kind, model.rows(base[index])[k], claims, p)
         flags.append(flag)
@@ -440,6 +479,19 @@ def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: 
     for number, flag in enumerate(flags, start=1):
         flag["id"] = f"f{number}"
     return flags
+
+
+def union_rules(probability: np.ndarray, sentences: list[Sentence], rule_flags: list[dict],
+                union: tuple[str, ...]) -> np.ndarray:
+    """``probability`` (sentences x types) with 1.0 wherever the rules flagged a type of ``union``."""
+    if not union:
+        return probability
+    merged = probability.copy()
+    starts = {sentence.start: index for index, sentence in enumerate(sentences)}
+    for flag in rule_flags:
+        if flag["type"] in union and flag["start"] in starts:
+            merged[starts[flag["start"]], FLAG_TYPES.index(flag["type"])] = 1.0
+    return merged
 
 
 def _cure_as_cause(flags: list[dict], rules: dict[tuple[int, str], dict]) -> list[dict]:

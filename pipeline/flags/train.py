@@ -11,6 +11,11 @@ aligned to the sentence that contains it. Training examples are (sentence, flag 
   flagged sentence (weight ``other_weight``), an ungraded sentence (weight ``ungraded_weight``:
   it may hold a problem the author did not list).
 
+The ``train`` pages of the webaudit labels (real health web pages, ``corpora/webaudit``, split by
+page in ``split.json``) join as more gold articles, in batches of their own; their unflagged,
+uncareful sentences are graded ``clean`` negatives (weight ``clean_weight``), and a flag on one
+costs ``clean_cost`` when the thresholds are chosen. The ``held_out`` pages are never read here.
+
 Everything is measured leave-one-batch-out (train on every batch but one, score the left-out
 batch with the checks of ``overclaim evaluate samples``), since a batch is one author's phrasing
 and the model must carry over to new authors. The per-type thresholds are chosen on the
@@ -41,25 +46,42 @@ from pipeline.flags.design import detect_designs
 from pipeline.flags.evaluate import _checks, _key
 from pipeline.flags.flagger import Sentence, build_context, flag_article
 from pipeline.flags.model import FLAG_TYPES, N_FEATURES, FlagModel, article_features, typed
+from pipeline.flags.webaudit import load_web_labels, page_split
 from pipeline.linear import LinearModel, hash_features
 from pipeline.run import run_batch
 from pipeline.sentences import trimmed
 
 #: hyperparameter grid searched leave-one-batch-out. Narrowed by earlier runs on flagdev (rules-unseen
-#: batches 16-18): C 0.1, careful weight 1.0, ungraded weight 0.1 and n-gram weight 0.3 scored lower. With the
-#: combined features of model.py, rule weight 1.0 (0.760 recall, 0.928 careful) and 0.3 (0.766, 0.928) trailed;
-#: rule weight 0 and 0.3 with no rule verdicts for causal and cure rows (rule_free) led: the rules' causal
-#: and cure verdicts carry over worst to new authors
+#: batches 16-18): C 0.1, careful weight 1.0, ungraded weight 0.1 and n-gram weight 0.3 scored lower; rule
+#: weight 1.0 trailed 0.3 and 0, with no rule verdicts for causal and cure rows (rule_free): the rules' causal
+#: and cure verdicts carry over worst to new authors. Session 6 (batches 16-19, web training pages as well):
+#: rule weight 0 led 0.3 (recall 0.772 / careful 0.948 against 0.784 / 0.929 at the chosen costs), ungraded
+#: weight 1.0 (0.750 / 0.932) and a model cue group for distancing words (0.767 / 0.948) trailed, a cost of
+#: 0.1-0.3 for a flag on a clean web sentence changed nothing and 0.5 cost recall (0.750 / 0.948). Keeping
+#: the rules' uncontrolled flags (rule_union) was level on batches 16-19 (0.776 / 0.945); relative-risk
+#: flags likewise found more (0.806) but flagged careful sentences (0.924)
 GRID = {
     "C": (0.3,),
     "ngram_weight": (1.0,),
     "ungraded_weight": (0.3,),
     "other_weight": (1.0,),
     "careful_weight": (3.0,),
+    "clean_weight": (1.0,),
+    "clean_cost": (0.2,),
     "shared": (True,),
-    "rule_weight": (0.0, 0.3),
+    "rule_weight": (0.0,),
     "rule_free": (("causal_overstatement", "cure_language"),),
+    "rule_union": (("uncontrolled_efficacy",),),
 }
+#: the webaudit labels (``corpora/webaudit``) and the WCXB development set whose pages they label
+#: (CC-BY-4.0, read at training time only; the training pages are skipped when it is absent)
+WEB_LABELS = Path("corpora/webaudit/labels.tsv")
+WEB_CORPUS = Path("../shared/corpora/boilerplate/wcxb-dev")
+WEB_SET = "webaudit"
+#: batches the webaudit training pages are spread over for leave-one-batch-out
+WEB_FOLDS = 4
+#: weight of the web false-flag share in :func:`merit`
+WEB_FALSE_WEIGHT = 1.0
 #: the pooled share of careful sentences that must stay unflagged when thresholds are chosen
 CAREFUL_TARGET = 0.95
 #: trade-offs (cost of a flagged careful sentence, in found flags) swept to draw the curve
@@ -114,6 +136,53 @@ def gold_sets(paths: Iterable[Path]) -> list[Article]:
     return articles
 
 
+def web_pages(labels_path: Path, wcxb_dir: Path, folds: int = WEB_FOLDS) -> list[Article]:
+    """The ``train`` pages of the webaudit split as gold articles, in ``folds`` batches.
+
+    Every labelled sentence of a page is graded: a sentence with no flag and no careful mark is
+    a ``clean`` negative (unlike the ungraded sentences of a gold set, which may hold a problem
+    its author did not list). Sentences past a page's labelled prefix are left out. The pages
+    are spread over ``webaudit:1`` .. ``webaudit:<folds>`` in turn, so that leave-one-batch-out
+    scores each page with a model that never saw it. The ``held_out`` pages are not read.
+    """
+    split = page_split(labels_path)
+    if split is None:
+        raise FileNotFoundError(f"no split.json next to {labels_path}: the web pages need a train / held-out split")
+    train_pages = set(split["train"])
+    rows = [row for row in load_web_labels(labels_path, wcxb_dir) if row["page"] in train_pages]
+    by_page: dict[str, list[dict]] = {}
+    for row in rows:
+        by_page.setdefault(row["page"], []).append(row)
+    nlp = language.default()
+    articles = []
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == "overclaim_flagger"]):
+        for number, (page, page_rows) in enumerate(sorted(by_page.items())):
+            text = page_rows[0]["text"]
+            doc = nlp(text)
+            sentences = [Sentence(*trimmed(s), s._.strength, s._.strength_scores) for s in doc.sents]
+            articles.append(web_article(page, f"{WEB_SET}:{number % folds + 1}", text, sentences, doc._.claims or [],
+                                        page_rows))
+    return articles
+
+
+def web_article(page: str, batch: str, text: str, sentences: list[Sentence], claims: list[dict],
+                rows: list[dict]) -> Article:
+    """One labelled web page as a gold article: its labelled sentences only, the unflagged and
+    uncareful ones as ``clean`` negatives."""
+    expect = {"flags": [{"type": kind, "sentence_with": row["sentence"]} for row in rows for kind in row["flags"]],
+              "no_flags_on": [row["sentence"] for row in rows if row["careful"]]}
+    article = featurize(page, batch, text, sentences, claims, expect)
+    labelled = {k for k, s in enumerate(sentences) if any(s.start < r["end"] and r["start"] < s.end for r in rows)}
+    article.labels = {(k, kind): (label, "clean" if what == "ungraded" else what)
+                      for (k, kind), (label, what) in article.labels.items() if k in labelled}
+    return article
+
+
+def is_web(article: Article) -> bool:
+    """True for a webaudit page (see :func:`web_pages`)."""
+    return article.batch.startswith(f"{WEB_SET}:")
+
+
 def featurize(name: str, batch: str, text: str, sentences: list[Sentence], claims: list[dict], expect: dict) -> Article:
     """Rule flags, feature rows and aligned gold labels of one article."""
     designs = detect_designs(text)
@@ -159,7 +228,7 @@ def design_matrix(articles: Sequence[Article], params: dict[str, Any]) -> tuple[
 def sample_weights(kinds: Sequence[str], params: dict[str, Any]) -> np.ndarray:
     """Weight of each example by its kind (positives weigh 1)."""
     by_kind = {"positive": 1.0, "careful": params["careful_weight"], "other": params["other_weight"],
-               "ungraded": params["ungraded_weight"]}
+               "ungraded": params["ungraded_weight"], "clean": params.get("clean_weight", 1.0)}
     return np.array([by_kind[k] for k in kinds])
 
 
@@ -189,6 +258,20 @@ def lobo(articles: Sequence[Article], params: dict[str, Any]) -> list[dict[tuple
             a, key = keys[row]
             out[a][key] = float(value)
     return out
+
+
+def with_rules(articles: Sequence[Article], oof: Sequence[dict], union: Sequence[str]) -> list[dict[tuple[int, str], float]]:
+    """Out-of-batch probabilities set to 1.0 where the rules flagged a type of ``union``, as
+    :func:`pipeline.flags.model.model_flags` emits those rule flags whatever the model says.
+    The thresholds are chosen on the model's own probabilities; the figures count these too."""
+    merged = [dict(proba) for proba in oof]
+    for proba, article in zip(merged, articles):
+        starts = {sentence.start: index for index, sentence in enumerate(article.sentences)}
+        for flag in article.rule_flags:
+            key = (starts.get(flag["start"]), flag["type"])
+            if flag["type"] in union and key in proba:
+                proba[key] = 1.0
+    return merged
 
 
 def predicted_flags(article: Article, proba: dict[tuple[int, str], float], thresholds: dict[str, float]) -> list[dict]:
@@ -249,12 +332,14 @@ def _batch_order(batch: str) -> tuple[str, int, str]:
     return (prefix, int(number), "") if number.isdigit() else (prefix, 0, number)
 
 
-def thresholds_for(articles: Sequence[Article], oof: Sequence[dict], cost: float) -> dict[str, float]:
+def thresholds_for(articles: Sequence[Article], oof: Sequence[dict], cost: float, clean_cost: float = 0.0) -> dict[str, float]:
     """Per type, the threshold maximizing gold flags found minus ``cost`` times careful
-    sentences flagged, over out-of-batch probabilities."""
+    sentences flagged and ``clean_cost`` times clean web sentences flagged, over out-of-batch
+    probabilities."""
+    penalty = {"careful": cost, "clean": clean_cost}
     chosen = {}
     for kind in FLAG_TYPES:
-        points = []  # (probability, +1 for a found gold flag, -cost for a flagged careful sentence)
+        points = []  # (probability, +1 for a found gold flag or minus the cost of a false one)
         for article, proba in zip(articles, oof):
             for (i, k), p in proba.items():
                 label, what = article.labels[i, k]
@@ -262,8 +347,8 @@ def thresholds_for(articles: Sequence[Article], oof: Sequence[dict], cost: float
                     continue
                 if label == 1:
                     points.append((p, 1.0))
-                elif what == "careful":
-                    points.append((p, -cost))
+                elif penalty.get(what):
+                    points.append((p, -penalty[what]))
         points.sort(reverse=True)
         best, best_gain, gain = 1.0, 0.0, 0.0
         for position, (p, value) in enumerate(points):
@@ -275,14 +360,46 @@ def thresholds_for(articles: Sequence[Article], oof: Sequence[dict], cost: float
     return chosen
 
 
-def tradeoff(articles: Sequence[Article], oof: Sequence[dict]) -> list[dict[str, Any]]:
-    """Flag recall against careful sentences unflagged for each cost in :data:`LAMBDAS`."""
+def score_web(articles: Sequence[Article], oof: Sequence[dict], thresholds: dict[str, float]) -> dict[str, Any]:
+    """Out-of-batch figures of the webaudit pages, as ``overclaim evaluate web`` counts them:
+    precision and recall over (sentence, type) pairs, the share of sentences with no expected
+    flag that get one, careful sentences left unflagged."""
+    graded = []
+    for article, proba in zip(articles, oof):
+        for index in sorted({i for i, _ in article.labels}):
+            want = {k for k in FLAG_TYPES if article.labels[index, k][0] == 1}
+            got = {k for k in FLAG_TYPES if proba[index, k] >= thresholds[k]}
+            graded.append((want, got, article.labels[index, FLAG_TYPES[0]][1] == "careful"))
+    tp = sum(len(want & got) for want, got, _ in graded)
+    fp = sum(len(got - want) for want, got, _ in graded)
+    fn = sum(len(want - got) for want, got, _ in graded)
+    clean = [bool(got) for want, got, _ in graded if not want]
+    careful = [not got for _, got, is_careful in graded if is_careful]
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+            "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+            "unflagged_sentences_flagged": round(sum(clean) / len(clean), 3) if clean else None,
+            "careful_unflagged": f"{sum(careful)}/{len(careful)}"}
+
+
+def tradeoff(articles: Sequence[Article], oof: Sequence[dict], params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Flag recall against careful sentences unflagged for each cost in :data:`LAMBDAS`; the
+    thresholds also weigh the flags on clean web sentences by the ``clean_cost`` of ``params``.
+    Web pages among ``articles`` count in the thresholds and in ``web``, not in the recall and
+    careful figures. The figures include the rule flags of the ``rule_union`` types (see
+    :func:`with_rules`)."""
+    params = params or {}
+    scored = with_rules(articles, oof, params.get("rule_union", ()))
+    gold = [(a, p) for a, p in zip(articles, scored) if not is_web(a)]
+    web = [(a, p) for a, p in zip(articles, scored) if is_web(a)]
     curve = []
     for cost in LAMBDAS:
-        thresholds = thresholds_for(articles, oof, cost)
-        result = score_model(articles, oof, thresholds)
-        curve.append({"cost": cost, "thresholds": thresholds, "flags": result["flags"]["rate"],
-                      "careful_unflagged": result["careful_unflagged"]["rate"], "ungraded_flags": result["ungraded_flags"]})
+        thresholds = thresholds_for(articles, oof, cost, params.get("clean_cost", 0.0))
+        result = score_model([a for a, _ in gold], [p for _, p in gold], thresholds)
+        point = {"cost": cost, "thresholds": thresholds, "flags": result["flags"]["rate"],
+                 "careful_unflagged": result["careful_unflagged"]["rate"], "ungraded_flags": result["ungraded_flags"]}
+        if web:
+            point["web"] = score_web([a for a, _ in web], [p for _, p in web], thresholds)
+        curve.append(point)
     return curve
 
 
@@ -307,14 +424,14 @@ def tuned_batches() -> set[str]:
 
 
 def split_by_rules(articles: Sequence[Article]) -> tuple[list[int], list[int]]:
-    """Indices of the articles of batches the rules were tuned on, and of the others ("fresh");
-    both are all articles when either is empty."""
+    """Indices of the gold articles (web pages left out) of batches the rules were tuned on, and
+    of the others ("fresh"); both are all gold articles when either is empty."""
     tuned = tuned_batches()
-    seen = [i for i, a in enumerate(articles) if a.batch in tuned]
-    fresh = [i for i, a in enumerate(articles) if a.batch not in tuned]
+    gold = [i for i, a in enumerate(articles) if not is_web(a)]
+    seen = [i for i in gold if articles[i].batch in tuned]
+    fresh = [i for i in gold if articles[i].batch not in tuned]
     if not seen or not fresh:
-        everything = list(range(len(articles)))
-        return everything, everything
+        return gold, gold
     return seen, fresh
 
 
@@ -322,21 +439,34 @@ def search(articles: Sequence[Article], space: dict[str, tuple] = GRID) -> list[
     """Leave-one-batch-out figures of every hyperparameter setting, best first.
 
     For each setting the thresholds are chosen on the out-of-batch probabilities of the batches
-    the rules were tuned on (:func:`pick` on :func:`tradeoff`); the setting is judged by flag
-    recall plus careful sentences unflagged on the other batches, where the rule verdicts are
-    as unreliable as on new text.
+    the rules were tuned on and of the web training pages (:func:`pick` on :func:`tradeoff`);
+    the setting is judged by :func:`merit`: flag recall plus careful sentences unflagged on the
+    other batches, where the rule verdicts are as unreliable as on new text, less the false
+    flags on the web pages.
     """
     seen, fresh = split_by_rules(articles)
+    pool = seen + [i for i, a in enumerate(articles) if is_web(a)]
     results = []
     for params in grid(space):
-        oof = lobo(articles, params)
-        curve = tradeoff([articles[i] for i in seen], [oof[i] for i in seen])
+        raw = lobo(articles, params)
+        curve = tradeoff([articles[i] for i in pool], [raw[i] for i in pool], params)
+        oof = with_rules(articles, raw, params.get("rule_union", ()))
         chosen = pick(curve)
         unseen = score_model([articles[i] for i in fresh], [oof[i] for i in fresh], chosen["thresholds"])
         results.append({"params": params, "chosen": chosen, "curve": curve, "oof": oof, "fresh": unseen,
+                        "web": chosen.get("web"),
                         "fresh_curve": tradeoff_on([articles[i] for i in fresh], [oof[i] for i in fresh], curve)})
-    results.sort(key=lambda r: -(r["fresh"]["flags"]["rate"] + r["fresh"]["careful_unflagged"]["rate"]))
+    results.sort(key=lambda r: -merit(r))
     return results
+
+
+def merit(result: dict[str, Any]) -> float:
+    """How a setting is judged: flag recall plus careful sentences unflagged on the batches the
+    rules never saw, less :data:`WEB_FALSE_WEIGHT` times the share of web sentences with no
+    expected flag that get one (out of batch)."""
+    fresh = result["fresh"]
+    web = result.get("web") or {}
+    return fresh["flags"]["rate"] + fresh["careful_unflagged"]["rate"] - WEB_FALSE_WEIGHT * (web.get("unflagged_sentences_flagged") or 0.0)
 
 
 def tradeoff_on(articles: Sequence[Article], oof: Sequence[dict], curve: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -356,19 +486,35 @@ def fit(articles: Sequence[Article], params: dict[str, Any], thresholds: dict[st
     estimator = fit_linear(X, y, sample_weights(kinds, params), params["C"])
     linear = LinearModel.from_sklearn(estimator, meta)
     return FlagModel(linear, thresholds, params["ngram_weight"], params["shared"], params["rule_weight"],
-                     tuple(params.get("rule_free", ())))
+                     tuple(params.get("rule_free", ())), tuple(params.get("rule_union", ())))
 
 
-def train(paths: Sequence[Path], out: Path, space: dict[str, tuple] = GRID) -> dict[str, Any]:
+def train(paths: Sequence[Path], out: Path, space: dict[str, tuple] = GRID, web: Path | None = WEB_CORPUS,
+          web_labels: Path = WEB_LABELS) -> dict[str, Any]:
     """Choose hyperparameters and thresholds leave-one-batch-out, fit on everything, save the
-    model into ``out`` with a ``MODEL_CARD.md``; returns the summary figures."""
+    model into ``out`` with a ``MODEL_CARD.md``; returns the summary figures.
+
+    Args:
+        paths: gold article sets.
+        out: the model folder to write.
+        space: the hyperparameter grid.
+        web: the WCXB development set, whose ``train`` pages of ``web_labels`` are trained on
+            (``None``: no web pages).
+        web_labels: the webaudit labels, with ``split.json`` beside them.
+    """
     started = time.time()
     articles = gold_sets(paths)
+    use_web = web is not None
+    if use_web and not (web.is_dir() and web_labels.is_file()):
+        raise FileNotFoundError(f"no web pages to train on: {web} (the WCXB development set) and {web_labels} "
+                                "must exist; train without them with web=None (--no-web)")
+    if use_web:
+        articles += web_pages(web_labels, web)
     results = search(articles, space)
     best = results[0]
     params, chosen, oof = best["params"], best["chosen"], best["oof"]
     seen, fresh = split_by_rules(articles)
-    parts = {"all": list(range(len(articles))), "rules_tuned": seen, "rules_unseen": fresh}
+    parts = {"all": sorted(set(seen + fresh)), "rules_tuned": seen, "rules_unseen": fresh}
     scores = {}
     for part, indices in parts.items():
         subset = [articles[i] for i in indices]
@@ -379,20 +525,25 @@ def train(paths: Sequence[Path], out: Path, space: dict[str, tuple] = GRID) -> d
                     "model": score_model([a for i, a in enumerate(articles) if a.batch == b],
                                          [oof[i] for i, a in enumerate(articles) if a.batch == b], chosen["thresholds"])}
                 for b in batches}
+    web_articles = [a for a in articles if is_web(a)]
     data = {
-        "sets": [str(p) for p in paths], "articles": len(articles), "batches": len(batches),
+        "sets": [str(p) for p in paths], "articles": len(articles) - len(web_articles),
+        "batches": len({a.batch for a in articles if not is_web(a)}),
+        "web": {"labels": str(web_labels), "pages": len(web_articles), "batches": len({a.batch for a in web_articles}),
+                "sentences": len({(a.name, i) for a in web_articles for i, _ in a.labels})} if use_web else None,
         "rules_unseen_batches": sorted({articles[i].batch for i in fresh}, key=_batch_order) if fresh != seen else [],
-        "sentences": sum(len(a.sentences) for a in articles),
+        "sentences": sum(len(a.sentences) for a in articles if not is_web(a)),
         "examples": dict(Counter(what for a in articles for (_, what) in a.labels.values())),
-        "gold_flags": sum(len(a.expect.get("flags", [])) for a in articles),
-        "unaligned_gold_flags": sum(len(a.unaligned) for a in articles),
-        "careful": sum(len(a.expect.get("no_flags_on", [])) for a in articles),
+        "gold_flags": sum(len(a.expect.get("flags", [])) for a in articles if not is_web(a)),
+        "unaligned_gold_flags": sum(len(a.unaligned) for a in articles if not is_web(a)),
+        "careful": sum(len(a.expect.get("no_flags_on", [])) for a in articles if not is_web(a)),
     }
     metrics = {
         "scores": scores, "by_batch": by_batch, "curve": best["curve"], "fresh_curve": best["fresh_curve"],
-        "params": params, "thresholds": chosen["thresholds"], "cost": chosen["cost"],
+        "params": params, "thresholds": chosen["thresholds"], "cost": chosen["cost"], "web": best["web"],
         "grid": [{"params": r["params"], "tuned_flags": r["chosen"]["flags"], "tuned_careful": r["chosen"]["careful_unflagged"],
-                  "unseen_flags": r["fresh"]["flags"]["rate"], "unseen_careful": r["fresh"]["careful_unflagged"]["rate"]}
+                  "unseen_flags": r["fresh"]["flags"]["rate"], "unseen_careful": r["fresh"]["careful_unflagged"]["rate"],
+                  "web_false": (r["web"] or {}).get("unflagged_sentences_flagged")}
                  for r in results],
     }
     meta = {"data": data, "metrics": {k: v for k, v in metrics.items() if k not in ("by_batch",)},
@@ -403,7 +554,7 @@ def train(paths: Sequence[Path], out: Path, space: dict[str, tuple] = GRID) -> d
     model.save(out)
     (out / "MODEL_CARD.md").write_text(model_card(data, metrics), encoding="utf-8")
     return {"saved": str(out), "seconds": round(time.time() - started, 1), "params": params,
-            "thresholds": chosen["thresholds"],
+            "thresholds": chosen["thresholds"], "lobo_web": best["web"],
             **{f"lobo_{part}": {who: _short(result) for who, result in pair.items()} for part, pair in scores.items()}}
 
 
@@ -415,6 +566,14 @@ def _short(result: dict[str, Any]) -> dict[str, Any]:
 
 def _fraction(rate: dict[str, Any]) -> str:
     return f"{rate['rate']:.3f} ({rate['ok']}/{rate['of']})" if rate["of"] else "-"
+
+
+def _web_line(web: dict[str, Any] | None) -> str:
+    if not web:
+        return "- web pages: none (the WCXB corpus or the webaudit labels were not found)"
+    return (f"- web pages: the {web['pages']} `train` pages of `{web['labels']}` (split in `split.json`; the `held_out` "
+            f"pages are never read), {web['sentences']} labelled sentences; unflagged, uncareful sentences are clean "
+            "negatives (`clean_weight`)")
 
 
 def model_card(data: dict[str, Any], metrics: dict[str, Any]) -> str:
@@ -435,7 +594,7 @@ def model_card(data: dict[str, Any], metrics: dict[str, Any]) -> str:
         "whether the sentence describes the evidence, its position; and their combinations (strength x evidence",
         "kind, a cure word in the first person or after a negation, a promise after an imperative, the",
         "neighbouring sentences' hedges and cautions; `data/model_cues.json`). Types listed in `rule_free` see",
-        "no rule verdicts. See `pipeline/flags/model.py`. Weights are",
+        "no rule verdicts; the rule flags of the `rule_union` types are always kept. See `pipeline/flags/model.py`. Weights are",
         "`weights.npz` + `meta.json` + `SHA256SUMS`; no pickle. A flag is emitted when the probability reaches",
         "its type's threshold (`meta.json`, `flag_model.thresholds`).",
         "",
@@ -449,6 +608,7 @@ def model_card(data: dict[str, Any], metrics: dict[str, Any]) -> str:
         "- positives: gold flags of the type; negatives: careful sentences (all types, `careful_weight`), other types",
         "  on flagged sentences (`other_weight`), ungraded sentences (`ungraded_weight`)",
         f"- batches the rules were NOT tuned on (`pipeline/flags/data/rules_tuned.json`): {unseen}",
+        _web_line(data["web"]),
         "",
         "## Hyperparameters",
         "",
@@ -457,15 +617,24 @@ def model_card(data: dict[str, Any], metrics: dict[str, Any]) -> str:
         "LOBO flatters any model that trusts them. Hence: per-type thresholds are chosen on the LOBO",
         "probabilities of the rules-tuned batches (most flags found minus a cost x careful sentences flagged,",
         f"the cost being the highest-recall point with at least {CAREFUL_TARGET} of their careful sentences",
-        "unflagged), and the setting is chosen by recall + careful share on the batches the rules never saw.",
+        "unflagged), and the setting is chosen by recall + careful share on the batches the rules never saw,",
+        "less the share of clean web sentences flagged. The web training pages take part in the folds",
+        "(as batches `webaudit:1..4`) and in the thresholds: a flag on a clean web sentence costs",
+        "`clean_cost`, a found web flag counts as one.",
         "",
         f"Chosen: {metrics['params']}; cost {metrics['cost']}; thresholds {metrics['thresholds']}.",
         "",
-        "| setting | recall, rules-tuned batches | careful | recall, rules-unseen batches | careful |",
-        "|---|---|---|---|---|",
+        "| setting | recall, rules-tuned batches | careful | recall, rules-unseen batches | careful | web sentences falsely flagged |",
+        "|---|---|---|---|---|---|",
     ]
-    lines += [f"| {g['params']} | {g['tuned_flags']} | {g['tuned_careful']} | {g['unseen_flags']} | {g['unseen_careful']} |"
-              for g in metrics["grid"]]
+    lines += [f"| {g['params']} | {g['tuned_flags']} | {g['tuned_careful']} | {g['unseen_flags']} | {g['unseen_careful']} | "
+              f"{g['web_false']} |" for g in metrics["grid"]]
+    if metrics["web"]:
+        web = metrics["web"]
+        summary = (f"Web training pages, out of batch: precision {web['precision']}, recall {web['recall']} "
+                   f"({web['tp']} of {web['tp'] + web['fn']}), sentences with no expected flag that get one "
+                   f"{web['unflagged_sentences_flagged']}, careful left unflagged {web['careful_unflagged']}. The held-out")
+        lines += ["", summary, "pages are scored by `overclaim evaluate web` (`held_out_pages`)."]
     lines += [
         "",
         "## Leave-one-batch-out scores",

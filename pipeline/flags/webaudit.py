@@ -90,3 +90,16 @@ def load_web_labels(labels_path: str | Path, wcxb_dir: str | Path) -> list[dict]
                 }
             )
     return rows
+
+
+def page_split(labels_path: str | Path) -> dict[str, list[str]] | None:
+    """The train / held-out page split stored next to the labels (``split.json``), or ``None``.
+
+    The flag model trains on the ``train`` pages only, so the figures of the ``held_out`` pages
+    stay an honest estimate for new web text.
+    """
+    path = Path(labels_path).with_name("split.json")
+    if not path.is_file():
+        return None
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {"train": list(raw["train"]), "held_out": list(raw["held_out"])}
