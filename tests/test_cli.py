@@ -137,3 +137,9 @@ def test_cli_help_reads_well() -> None:
         assert command in result.stdout
     result = runner.invoke(app, ["extract", "--help"])
     assert "--output" in result.stdout and "--jobs" in result.stdout and "--model" in result.stdout
+
+
+def test_cli_train_flags_without_its_web_pages_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["train", "flags", "--web", str(tmp_path / "absent"), "--out", str(tmp_path / "model")])
+    assert result.exit_code == 2
+    assert "--no-web" in result.output and not (tmp_path / "model").exists()

@@ -502,13 +502,12 @@ def train(paths: Sequence[Path], out: Path, space: dict[str, tuple] = GRID, web:
             (``None``: no web pages).
         web_labels: the webaudit labels, with ``split.json`` beside them.
     """
-    started = time.time()
-    articles = gold_sets(paths)
-    use_web = web is not None
-    if use_web and not (web.is_dir() and web_labels.is_file()):
+    if web is not None and not (web.is_dir() and web_labels.is_file()):
         raise FileNotFoundError(f"no web pages to train on: {web} (the WCXB development set) and {web_labels} "
                                 "must exist; train without them with web=None (--no-web)")
-    if use_web:
+    started = time.time()
+    articles = gold_sets(paths)
+    if web is not None:
         articles += web_pages(web_labels, web)
     results = search(articles, space)
     best = results[0]
@@ -530,7 +529,7 @@ def train(paths: Sequence[Path], out: Path, space: dict[str, tuple] = GRID, web:
         "sets": [str(p) for p in paths], "articles": len(articles) - len(web_articles),
         "batches": len({a.batch for a in articles if not is_web(a)}),
         "web": {"labels": str(web_labels), "pages": len(web_articles), "batches": len({a.batch for a in web_articles}),
-                "sentences": len({(a.name, i) for a in web_articles for i, _ in a.labels})} if use_web else None,
+                "sentences": len({(a.name, i) for a in web_articles for i, _ in a.labels})} if web is not None else None,
         "rules_unseen_batches": sorted({articles[i].batch for i in fresh}, key=_batch_order) if fresh != seen else [],
         "sentences": sum(len(a.sentences) for a in articles if not is_web(a)),
         "examples": dict(Counter(what for a in articles for (_, what) in a.labels.values())),
