@@ -117,6 +117,11 @@ class Context:
         sentence = self.sentences[index]
         return self.text[sentence.start:sentence.end]
 
+    @cached_property
+    def terms(self) -> list[set[str]]:
+        """The topic words of each sentence (:func:`topic_terms`), found once per article."""
+        return [topic_terms(self.span(index)) for index in range(len(self.sentences))]
+
     def evidence_kind(self) -> str:
         if self.observational and self.uncontrolled:
             return "association+uncontrolled"
@@ -139,9 +144,9 @@ class Context:
         # "That means patches raise your chances ...": a restatement of the trial just reported
         if index - 1 in self.trial_sentences and lexicon("cues")["restatement"].search(self.span(index)):
             return True
-        words = topic_terms(self.span(index))
+        words = self.terms[index]
         for trial in self.trial_sentences:
-            if len(words & topic_terms(self.span(trial))) >= TRIAL_OVERLAP:
+            if len(words & self.terms[trial]) >= TRIAL_OVERLAP:
                 return True
         return False
 
@@ -161,7 +166,7 @@ class Context:
         if back:
             first = self.sentences[max(index - back, 0)].start
             last = self.sentences[min(index + 1, len(self.sentences) - 1)].end
-        own = stems(topic_terms(self.span(index)))
+        own = stems(self.terms[index])
         wanted = stems(topic_terms(outcome)) if outcome else set()
         for start, _ in self.baselines:
             if first <= start < last:
@@ -169,7 +174,7 @@ class Context:
             host = next((k for k, s in enumerate(self.sentences) if s.start <= start < s.end), None)
             if host is None:
                 continue
-            words = stems(topic_terms(self.span(host)))
+            words = stems(self.terms[host])
             if len(words & wanted) >= min(BASELINE_OVERLAP, len(wanted) or 1):
                 return True
             # the same comparison restated nearby ("In absolute terms, 2.2% of those on placebo ...")
@@ -186,9 +191,9 @@ class Context:
             return False
         if not (self.trial_sentences or self.observational or self.uncontrolled):
             return True
-        words = stems(topic_terms(self.span(index)))
-        animal = max(len(words & stems(topic_terms(self.span(i)))) for i in self.animal_sentences)
-        human = max((len(words & stems(topic_terms(self.span(i)))) for i in self.human_sentences), default=0)
+        words = stems(self.terms[index])
+        animal = max(len(words & stems(self.terms[i])) for i in self.animal_sentences)
+        human = max((len(words & stems(self.terms[i])) for i in self.human_sentences), default=0)
         return animal > human or (about_people and animal >= max(human, 1))
 
 

@@ -298,7 +298,9 @@ def article_features(text: str, sentences: list[Sentence], claims: list[dict], d
         rows.append(row)
     treatments = set().union(*(topic_terms(c["intervention"]) for c in claims if c.get("intervention")))
     overlaps = evidence_overlap(context, claims, designs)
-    extra = [combined_features(context, rows, index, treatments, overlaps[index]) for index in range(len(rows))]
+    cues = lexicon("model_cues")
+    groups = [{name for name, pattern in cues.items() if pattern.search(context.span(k))} for k in range(len(rows))]
+    extra = [combined_features(context, rows, index, treatments, overlaps[index], groups) for index in range(len(rows))]
     for row, more in zip(rows, extra):
         row.update(more)
     return context, rows
@@ -311,13 +313,13 @@ def evidence_overlap(context: Context, claims: list[dict], designs: list[dict]) 
     body works) or advice, not a claim resting on that evidence."""
     points = [c["start"] for c in claims] + [d["start"] for d in designs]
     evidence = {k for k, s in enumerate(context.sentences) if any(s.start <= point < s.end for point in points)}
-    terms = [topic_terms(context.span(k)) for k in range(len(context.sentences))]
+    terms = context.terms
     counts = Counter(term for k in evidence for term in terms[k])
     return [sum(1 for term in terms[k] if counts[term] > (k in evidence)) for k in range(len(terms))]
 
 
 def combined_features(context: Context, rows: list[dict[str, float]], index: int, treatments: set[str],
-                      overlap: int = 0) -> dict[str, float]:
+                      overlap: int, groups: list[set[str]]) -> dict[str, float]:
     """Features a linear model cannot build from the others: the broad cue groups of
     ``data/model_cues.json`` and their pairs (a cure word in the first person, a promise to
     "you" after an imperative), the sentence's strength (or a cure or promise) crossed with the
@@ -326,11 +328,10 @@ def combined_features(context: Context, rows: list[dict[str, float]], index: int
     design statement, someone else's claim reported); and, for a claim, whether it reads as
     background or advice: a definition, a theory framed as such, advice to the reader, no
     study named in it or either side, no topic shared with the evidence (``overlap``, see
-    :func:`evidence_overlap`)."""
+    :func:`evidence_overlap`). ``groups`` holds the cue groups each sentence of the article matches."""
     row = rows[index]
-    span = context.span(index)
-    cues = lexicon("model_cues")
-    groups = {name for name, pattern in cues.items() if pattern.search(span)}
+    near_groups = groups[max(index - 1, 0):index + 2]
+    groups = groups[index]
     features = {f"mc={name}": 1.0 for name in groups}
     cure = "cure_family" in groups or "cue=cure" in row
     first_person = "first_person" in row
@@ -362,12 +363,11 @@ def combined_features(context: Context, rows: list[dict[str, float]], index: int
             features["claim_first"] = 1.0
         for name in QUALIFIER_GROUPS & groups:
             features[f"claim_and={name}"] = 1.0
-        near = (context.span(k) for k in (index - 1, index, index + 1) if 0 <= k < len(context.sentences))
-        if not any(cues["study_ref"].search(text) for text in near):
+        if not any("study_ref" in near for near in near_groups):
             features["claim_no_study"] = 1.0
         features[f"claim_overlap={min(overlap, 2)}"] = 1.0
     features[f"evidence_overlap={min(overlap, 2)}"] = 1.0
-    if treatments and topic_terms(span) & treatments:
+    if treatments and context.terms[index] & treatments:
         features["about_treatment"] = 1.0
         features[f"treatment_strength={strength}"] = 1.0
         if claim:
