@@ -14,7 +14,6 @@ from pipeline.flags.flagger import Sentence, build_context, flag_article
 from pipeline.flags.model import FlagModel, model_flags
 from pipeline.linear import SUMS
 from pipeline.paths import model_dir
-from pipeline.sentences import trimmed
 
 #: the folder of the shipped flag model under ``models/``
 MODEL_NAME = "flags"
@@ -48,7 +47,7 @@ class OverstatementFlagger:
         self.model = load_model(Path(model_path) if model_path else None) if use_model else None
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = [Sentence(*trimmed(sent), sent._.strength, sent._.strength_scores) for sent in doc.sents]
+        sentences = [Sentence.of(sent) for sent in doc.sents]
         claims = doc._.claims or []
         designs = detect_designs(doc.text) if doc._.designs is None else doc._.designs
         context = build_context(doc.text, sentences, designs, claims)  # one for the rules and the model

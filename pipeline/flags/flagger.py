@@ -19,6 +19,7 @@ from functools import cached_property
 
 from pipeline.flags.cues import cue_search, explanations, lexicon, topic_terms, word_families
 from pipeline.flags.design import detect_designs, summarize
+from pipeline.sentences import trimmed
 
 CAUSAL = ("direct_causal", "conditional_causal")
 HEDGE = re.compile(r"\b(?:could|may|might|can|potential(?:ly)?|possibl[ey]|theoretically|perhaps|appears? to|seems? to|suggests?|promising|hope)\b", re.I)
@@ -68,6 +69,11 @@ class Sentence:
     end: int
     strength: str | None = None
     scores: dict[str, float] | None = None
+
+    @classmethod
+    def of(cls, span) -> Sentence:  # noqa: ANN001 - spaCy Span with the strength extensions
+        """The sentence of a parsed span, without surrounding whitespace, with its strength."""
+        return cls(*trimmed(span), span._.strength, span._.strength_scores)
 
     def direct_score(self) -> float:
         """The classifier's probability that the sentence states direct causation."""

@@ -487,11 +487,16 @@ def union_rules(probability: np.ndarray, sentences: list[Sentence], rule_flags: 
     if not union:
         return probability
     merged = probability.copy()
-    starts = {sentence.start: index for index, sentence in enumerate(sentences)}
-    for flag in rule_flags:
-        if flag["type"] in union and flag["start"] in starts:
-            merged[starts[flag["start"]], FLAG_TYPES.index(flag["type"])] = 1.0
+    for index, kind in rule_cells(sentences, rule_flags, union):
+        merged[index, FLAG_TYPES.index(kind)] = 1.0
     return merged
+
+
+def rule_cells(sentences: list[Sentence], rule_flags: list[dict], union: tuple[str, ...]) -> set[tuple[int, str]]:
+    """(sentence index, flag type) of every rule flag of a type of ``union``."""
+    starts = {sentence.start: index for index, sentence in enumerate(sentences)}
+    return {(starts[flag["start"]], flag["type"]) for flag in rule_flags
+            if flag["type"] in union and flag["start"] in starts}
 
 
 def _cure_as_cause(flags: list[dict], rules: dict[tuple[int, str], dict]) -> list[dict]:

@@ -43,13 +43,12 @@ from sklearn.linear_model import LogisticRegression
 from pipeline import language
 from pipeline.flags.cues import DATA
 from pipeline.flags.design import detect_designs
-from pipeline.flags.evaluate import _checks, _key
+from pipeline.flags.evaluate import _agreement, _checks, _key
 from pipeline.flags.flagger import Sentence, build_context, flag_article
-from pipeline.flags.model import FLAG_TYPES, N_FEATURES, FlagModel, article_features, typed
+from pipeline.flags.model import FLAG_TYPES, N_FEATURES, FlagModel, article_features, rule_cells, typed
 from pipeline.flags.webaudit import load_web_labels, page_split
 from pipeline.linear import LinearModel, hash_features
 from pipeline.run import run_batch
-from pipeline.sentences import trimmed
 
 #: hyperparameter grid searched leave-one-batch-out. Narrowed by earlier runs on flagdev (rules-unseen
 #: batches 16-18): C 0.1, careful weight 1.0, ungraded weight 0.1 and n-gram weight 0.3 scored lower; rule
@@ -130,7 +129,7 @@ def gold_sets(paths: Iterable[Path]) -> list[Article]:
             record = records[name]
             with nlp.select_pipes(enable=keep):
                 doc = nlp(record["text"])
-            sentences = [Sentence(*trimmed(s), s._.strength, s._.strength_scores) for s in doc.sents]
+            sentences = [Sentence.of(s) for s in doc.sents]
             articles.append(featurize(name, batch_of.get(name, folder.name), record["text"], sentences,
                                       record["claims"], expect))
     return articles
@@ -159,7 +158,7 @@ def web_pages(labels_path: Path, wcxb_dir: Path, folds: int = WEB_FOLDS) -> list
         for number, (page, page_rows) in enumerate(sorted(by_page.items())):
             text = page_rows[0]["text"]
             doc = nlp(text)
-            sentences = [Sentence(*trimmed(s), s._.strength, s._.strength_scores) for s in doc.sents]
+            sentences = [Sentence.of(s) for s in doc.sents]
             articles.append(web_article(page, f"{WEB_SET}:{number % folds + 1}", text, sentences, doc._.claims or [],
                                         page_rows))
     return articles
@@ -266,11 +265,8 @@ def with_rules(articles: Sequence[Article], oof: Sequence[dict], union: Sequence
     The thresholds are chosen on the model's own probabilities; the figures count these too."""
     merged = [dict(proba) for proba in oof]
     for proba, article in zip(merged, articles):
-        starts = {sentence.start: index for index, sentence in enumerate(article.sentences)}
-        for flag in article.rule_flags:
-            key = (starts.get(flag["start"]), flag["type"])
-            if flag["type"] in union and key in proba:
-                proba[key] = 1.0
+        for key in rule_cells(article.sentences, article.rule_flags, tuple(union)) & proba.keys():
+            proba[key] = 1.0
     return merged
 
 
@@ -361,24 +357,19 @@ def thresholds_for(articles: Sequence[Article], oof: Sequence[dict], cost: float
 
 
 def score_web(articles: Sequence[Article], oof: Sequence[dict], thresholds: dict[str, float]) -> dict[str, Any]:
-    """Out-of-batch figures of the webaudit pages, as ``overclaim evaluate web`` counts them:
-    precision and recall over (sentence, type) pairs, the share of sentences with no expected
-    flag that get one, careful sentences left unflagged."""
+    """Out-of-batch figures of the webaudit pages, counted as ``overclaim evaluate web`` counts
+    them (:func:`pipeline.flags.evaluate._agreement`): true and false positives and misses over
+    (sentence, type) pairs with precision and recall, the share of sentences with no expected flag
+    that get one, careful sentences left unflagged."""
     graded = []
     for article, proba in zip(articles, oof):
         for index in sorted({i for i, _ in article.labels}):
             want = {k for k in FLAG_TYPES if article.labels[index, k][0] == 1}
             got = {k for k in FLAG_TYPES if proba[index, k] >= thresholds[k]}
             graded.append((want, got, article.labels[index, FLAG_TYPES[0]][1] == "careful"))
-    tp = sum(len(want & got) for want, got, _ in graded)
-    fp = sum(len(got - want) for want, got, _ in graded)
-    fn = sum(len(want - got) for want, got, _ in graded)
-    clean = [bool(got) for want, got, _ in graded if not want]
-    careful = [not got for _, got, is_careful in graded if is_careful]
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(tp / (tp + fp), 3) if tp + fp else None,
-            "recall": round(tp / (tp + fn), 3) if tp + fn else None,
-            "unflagged_sentences_flagged": round(sum(clean) / len(clean), 3) if clean else None,
-            "careful_unflagged": f"{sum(careful)}/{len(careful)}"}
+    agreement = _agreement(graded)
+    return {**agreement["overall"], "unflagged_sentences_flagged": agreement["unflagged_sentences_flagged"],
+            "careful_unflagged": agreement["careful_left_unflagged"]}
 
 
 def tradeoff(articles: Sequence[Article], oof: Sequence[dict], params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
