@@ -73,7 +73,7 @@ GRID = {
     "rule_union": (("uncontrolled_efficacy",),),
 }
 #: the webaudit labels (``corpora/webaudit``) and the WCXB development set whose pages they label
-#: (CC-BY-4.0, read at training time only; the training pages are skipped when it is absent)
+#: (CC-BY-4.0, read at training time only; missing, it stops training unless web=None)
 WEB_LABELS = Path("corpora/webaudit/labels.tsv")
 WEB_CORPUS = Path("../shared/corpora/boilerplate/wcxb-dev")
 WEB_SET = "webaudit"
