@@ -265,6 +265,10 @@ RANGES_AND_BOUNDS = [
     ("Men who smoked 20 or more cigarettes a day.", "20 or more cigarettes",
      {"bound": "at_least", "value": 20}),
     ("Almost 2,000 deaths were recorded.", "Almost 2,000", {"bound": "about", "value": 2000}),
+    ("It finds roughly 1 to 3 of every 1,000 tumours.", "roughly 1 to 3 of every 1,000",
+     {"kind": "fraction", "low": 0.001, "high": 0.003, "bound": "about"}),
+    ("Between 2 and 4 out of 10 patients relapse.", "Between 2 and 4 out of 10",
+     {"kind": "fraction", "low": 0.2, "high": 0.4}),
 ]
 
 

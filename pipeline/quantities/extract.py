@@ -21,6 +21,7 @@ from pipeline.quantities.numbers import (
     parse_fraction,
     parse_number,
     parse_numeral,
+    significant,
     tidy,
 )
 
@@ -543,6 +544,8 @@ def _parse_core(text: str, start: int, end: int) -> dict[str, Any] | None:
     if second is None or second.end() != end:
         return one
     two = _parse_value(second)
+    if two["kind"] == "fraction" and second["in_tail"] and one["kind"] == "count" and not first["in_tail"]:
+        _share_denominator(one, two, parse_number(second["number"]))
     if (first["mult"] or first["article"] or second["article"] or (
             not keyword and one["unit"] and one["unit"] != two["unit"]
             and _BY_BEFORE.search(_before(text, start)))):
@@ -575,6 +578,12 @@ def _parse_core(text: str, start: int, end: int) -> dict[str, Any] | None:
     low, high = sorted((one["value"], two["value"]))
     return {"kind": two["kind"], "value": None, "low": low, "high": high, "unit": two["unit"],
             "direction": one["direction"] or two["direction"], "cut": None, "inner_bound": inner}
+
+
+def _share_denominator(one: dict[str, Any], two: dict[str, Any], numerator: Any) -> None:
+    """"1 to 3 in 1,000", "2 to 4 out of 10": the first number shares the second's denominator."""
+    if numerator and one["value"] is not None and two["value"] is not None:
+        one.update(kind="fraction", value=significant(one["value"] * two["value"] / numerator))
 
 
 def _is_fraction(value: dict[str, Any], numerator: str, tail: str, after: str) -> bool:
