@@ -210,3 +210,42 @@ def test_claims_model_refuses_tampered_weights(tmp_path: Path, model: ClaimModel
     weights.write_bytes(weights.read_bytes() + b"x")
     with pytest.raises(ModelIntegrityError):
         ClaimModel.load(tmp_path / "m")
+
+
+# Rules of version 9 (session 7): outcome thresholds, targets, concentrations, audience polls,
+# costs, clock times, course lengths, allocation, venues and crowds; and claims next to the same
+# words that stay open.
+RULES_V9 = [
+    ("In the drug arm, 44 percent of patients had at least a 50 percent drop in attacks.", "50 percent", "measurement"),
+    ("A response meant a fall in the symptom score of at least 40 percent.", "at least 40 percent", "measurement"),
+    ("Some volunteers gained 5% or more of their body weight.", "5% or more", "measurement"),
+    ("By two years, the groups looked the same.", "two years", "duration"),
+    ("Pain was scored again at week 16.", "16", "duration"),
+    ("Strokes were counted after a median of 6.3 years.", "6.3 years", "duration"),
+    ("The pharmacy sells 0.5 percent atropine eye drops.", "0.5 percent", "dose"),
+    ("After the talk, 70 percent of the audience voted yes.", "70 percent", "other"),
+    ("The ministry aims to raise vaccine coverage to 90 percent.", "90 percent", "other"),
+    ("A generic version roughly halves the cost of treatment.", "roughly halves", "other"),
+    ("The clinic is open from 8 to 6.30 pm.", "from 8 to 6", "other"),
+    ("Half were randomly assigned to the new diet.", "Half", "sample_size"),
+    ("Patients then had 10 weeks of supervised rehabilitation.", "10 weeks", "duration"),
+    ("Itch was rated on a 10-point scale.", "10-point", "measurement"),
+    ("More than 500 people packed the hall for the health fair.", "More than 500", "sample_size"),
+]
+RULES_V9_TRAPS = [
+    ("The drug cut attacks by at least half in most patients.", "at least half"),
+    ("Lifespan rose by two years in the treated mice.", "two years"),
+    ("Overall, 62 percent of the audience members with asthma had a flare after the event.", "62 percent"),
+    ("Half were still smoke-free a year later.", "Half"),
+    ("The cream contains 30 percent less fragrance and caused 40 percent fewer rashes.", "40 percent"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "role"), RULES_V9)
+def test_claims_rules_v9_rule_out(sentence: str, text: str, role: str) -> None:
+    assert non_claim_role(sentence, quantity(sentence, text)) == role
+
+
+@pytest.mark.parametrize(("sentence", "text"), RULES_V9_TRAPS)
+def test_claims_rules_v9_keep_claims(sentence: str, text: str) -> None:
+    assert non_claim_role(sentence, quantity(sentence, text)) is None
