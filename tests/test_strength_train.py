@@ -1,4 +1,5 @@
-"""Training helpers of the claim-strength classifier: joining the certainty and evidence labels."""
+"""Training helpers of the claim-strength classifier: joining the certainty and evidence labels,
+sample weights and the class offsets of the fitted model."""
 
 from __future__ import annotations
 
@@ -6,14 +7,19 @@ import hashlib
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
+from scipy import sparse
 
+from pipeline.strength import train as strength_train
 from pipeline.strength.train import (
     CERTAINTY_FILES,
     EVIDENCE_FILE,
     EVIDENCE_TEST_ARTICLES,
+    Example,
     certainty_examples,
     evidence_examples,
+    fit_compact,
 )
 
 FINDINGS = {
@@ -128,3 +134,25 @@ def test_evidence_examples_refuse_unknown_sentence(evidence_dir: Path, tmp_path:
     labels = _evidence_labels(tmp_path, [("100", "11", "correlational", "0000000000")])
     with pytest.raises(ValueError, match="not in the evidence corpus"):
         evidence_examples(evidence_dir, labels)
+
+
+def test_fit_compact_adds_class_offsets_to_intercepts(monkeypatch: pytest.MonkeyPatch) -> None:
+    X = sparse.csr_matrix(np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [0.0, 0.0]] * 3))
+    y = np.array(["none", "correlational", "conditional_causal", "direct_causal"] * 3)
+    monkeypatch.setattr(strength_train, "CLASS_OFFSETS", {})
+    plain = fit_compact(X, y, 1.0)
+    monkeypatch.setattr(strength_train, "CLASS_OFFSETS", {"conditional_causal": -0.5})
+    shifted = fit_compact(X, y, 1.0)
+    delta = dict(zip(shifted.classes_, shifted.intercept_ - plain.intercept_))
+    assert delta["conditional_causal"] == pytest.approx(-0.5)
+    assert delta["none"] == pytest.approx(0.0)
+    assert np.allclose(shifted.coef_, plain.coef_)
+
+
+def test_certainty_findings_weigh_more_than_written_sentences() -> None:
+    examples = [
+        Example("a", "none", "train", "abstract", "news_blog.jsonl"),
+        Example("b", "none", "train", "certainty", "certainty-pei2021"),
+    ]
+    weights = strength_train._weights(examples)
+    assert weights[1] > weights[0] == 1.0
