@@ -12,7 +12,17 @@ import spacy
 
 from pipeline.flags import Sentence, detect_designs, flag_article
 from pipeline.flags import component as flag_component
-from pipeline.flags.model import FLAG_TYPES, FlagModel, article_features, describe, model_flags, tokens, typed
+from pipeline.flags.model import (
+    FLAG_TYPES,
+    FlagModel,
+    article_features,
+    describe,
+    model_flags,
+    theory_framed,
+    tokens,
+    typed,
+    union_rules,
+)
 from pipeline.flags.train import check, featurize, fit, lobo, score_web, summarize, thresholds_for, web_article
 from pipeline.linear import ModelIntegrityError
 from tests.test_flags import _article
@@ -101,6 +111,58 @@ def test_flag_model_background_and_advice_features() -> None:
     assert background["claim_overlap=0"] == 1.0
     assert advice["mc=advice_general"] == 1.0 and advice["claim_no_study"] == 1.0
     assert claim["claim_overlap=2"] == 1.0 and "claim_and=definition" not in claim
+
+
+def test_flag_model_inference_features() -> None:
+    text, sentences = _article([("In mice, the extract cut fat by 30 percent, so you will slim down too.", "direct_causal"),
+                                ("In mice, the extract cut fat by 30 percent, but nobody knows if people respond.", "none"),
+                                ("Members lost 3 kg in a month, proof that it works.", "direct_causal"),
+                                ("Ginger is nature's painkiller.", "none"),
+                                ("The risk of gout was 10 percent lower in the treated group, where 40 percent of people had gout.", "none")])
+    claims = []
+    for number, (phrase, direction) in enumerate((("10 percent", "decrease"), ("40 percent", None)), start=1):
+        start = text.index(phrase)
+        sentence = next(s for s in sentences if s.start <= start < s.end)
+        claims.append({"id": f"c{number}", "type": "association", "start": sentence.start, "end": sentence.end,
+                       "sentence": text[sentence.start:sentence.end],
+                       "quantity": {"text": phrase, "start": start, "end": start + len(phrase), "kind": "percent",
+                                    "value": float(phrase.split()[0]), "low": None, "high": None, "bound": None,
+                                    "direction": direction},
+                       "outcome": "fat", "comparator": None, "intervention": None, "hedges": []})
+    _, rows = article_features(text, sentences, claims, detect_designs(text), [])
+    bridge, hedged, leap, selling, mixed = rows
+    assert bridge["animal_to_people"] == 1.0 and any(k.startswith("animal_to_people_evidence=") for k in bridge)
+    assert hedged["animal_to_people_tempered"] == 1.0 and "animal_to_people" not in hedged
+    assert leap["leap"] == 1.0 and leap["selling"] == 1.0
+    assert selling["selling"] == 1.0 and "leap" not in selling
+    assert "relative" in mixed and "absolute" in mixed and mixed["relative_and_absolute"] == 1.0
+
+
+def test_flag_model_rule_union_floor() -> None:
+    text, sentences = _article([("All 20 patients felt better after the tea.", "none"), ("Nothing else.", "none")])
+    rule = {"type": "uncontrolled_efficacy", "start": sentences[0].start}
+    probability = np.full((2, len(FLAG_TYPES)), 0.1)
+    k = FLAG_TYPES.index("uncontrolled_efficacy")
+    kept = union_rules(probability, sentences, [rule], ("uncontrolled_efficacy",))
+    assert kept[0, k] == 1.0 and kept[1, k] == 0.1
+    floors = np.full(len(FLAG_TYPES), 0.2)
+    assert union_rules(probability, sentences, [rule], ("uncontrolled_efficacy",), floors)[0, k] == 0.1
+    probability[0, k] = 0.3
+    assert union_rules(probability, sentences, [rule], ("uncontrolled_efficacy",), floors)[0, k] == 1.0
+
+
+def test_flag_model_theory_framed_causal_links_are_not_flagged() -> None:
+    assert theory_framed("The treatment assumes that narrowed veins cause the disease.")
+    assert theory_framed("The approach hinges on the hypothesis that the virus triggers it.")
+    assert not theory_framed("So coffee prevents gout.")
+    _, model = _trained()
+    text, sentences = _article([("The treatment assumes that narrowed veins cause the disease.", "direct_causal"),
+                                ("So coffee prevents gout.", "direct_causal")])
+    model.thresholds = {kind: 0.0 for kind in FLAG_TYPES}
+    flags = model_flags(model, text, sentences, [], [], [])
+    causal = [f["sentence"] for f in flags if f["type"] == "causal_overstatement"]
+    assert causal == ["So coffee prevents gout."]
+    assert any(f["type"] == "cure_language" and "assumes" in f["sentence"] for f in flags)
 
 
 def test_flag_model_signals_are_described_in_plain_words() -> None:

@@ -100,8 +100,11 @@ class FlagModel:
     rule_weight: float = 1.0
     #: flag types whose rows see no rule verdicts at all (see :func:`typed_rows`)
     rule_free: tuple[str, ...] = ()
-    #: flag types whose rule flags are always kept, whatever the model's probability (see :func:`model_flags`)
+    #: flag types whose rule flags are kept even below the threshold (see :func:`model_flags`)
     rule_union: tuple[str, ...] = ()
+    #: a rule flag of a ``rule_union`` type is dropped when the model's probability is below this
+    #: share of the type's threshold (0: always kept)
+    union_floor: float = 0.0
 
     @classmethod
     def load(cls, path: Path | str) -> FlagModel:
@@ -109,14 +112,15 @@ class FlagModel:
         linear = LinearModel.load(path)
         settings = linear.meta["flag_model"]
         return cls(linear, dict(settings["thresholds"]), float(settings["ngram_weight"]), bool(settings["shared"]),
-                   float(settings["rule_weight"]), tuple(settings.get("rule_free", ())), tuple(settings.get("rule_union", ())))
+                   float(settings["rule_weight"]), tuple(settings.get("rule_free", ())), tuple(settings.get("rule_union", ())),
+                   float(settings.get("union_floor", 0.0)))
 
     def save(self, path: Path | str) -> None:
         """Write ``weights.npz``, ``meta.json`` (with the thresholds) and ``SHA256SUMS``."""
         self.linear.meta["flag_model"] = {"thresholds": self.thresholds, "ngram_weight": self.ngram_weight,
                                           "shared": self.shared, "rule_weight": self.rule_weight,
                                           "rule_free": list(self.rule_free), "rule_union": list(self.rule_union),
-                                          "types": list(FLAG_TYPES)}
+                                          "union_floor": self.union_floor, "types": list(FLAG_TYPES)}
         self.linear.save(path)
 
     def rows(self, base: dict[str, float]) -> list[dict[str, float]]:
@@ -224,6 +228,8 @@ def claim_features(context: Context, index: int, span: str, own: list[dict]) -> 
                 features["relative_no_baseline"] = 1.0
         else:
             features["absolute"] = 1.0
+    if "relative" in features and "absolute" in features:
+        features["relative_and_absolute"] = 1.0
     return features
 
 
@@ -351,6 +357,7 @@ def combined_features(context: Context, rows: list[dict[str, float]], index: int
     strength = next((key.split("=", 1)[1] for key in row if key.startswith("strength=")), "none")
     claim = strength in CAUSAL or "causal_cue" in row or cure or promise
     evidence = context.evidence_kind()
+    features.update(inference_features(row, groups, evidence))
     backed = "backed" in row
     features[f"strength_evidence={strength}:{evidence}"] = 1.0
     features[f"strength_backed={strength}:{backed}"] = 1.0
@@ -382,6 +389,26 @@ def combined_features(context: Context, rows: list[dict[str, float]], index: int
                 features[f"{where}_{name}"] = 1.0
         near_strength = next((key.split("=", 1)[1] for key in near if key.startswith("strength=")), "none")
         features[f"{where}_strength={near_strength}"] = 1.0
+    return features
+
+
+def inference_features(row: dict[str, float], groups: set[str], evidence: str) -> dict[str, float]:
+    """A conclusion drawn inside the sentence, crossed with the article's evidence: an animal or
+    cell result carried over to people or the reader ("in mice ..., so you ..."), a result
+    followed by what it is said to prove ("..., proof that it works"), and figures of speech that
+    sell a remedy ("nature's ...", "the secret to ...", "it works"). Each is split by whether a
+    hedge or a negation tempers it, since careful writers use the same frames to deny the leap."""
+    features: dict[str, float] = {}
+    tempered = "hedge" in row or "neg_any" in groups
+    animal = "cue=animal_scope" in row
+    people = "cue=human" in row or "you_future" in groups
+    leap = "consequence" in groups and ("digit" in row or "study_ref" in groups or animal)
+    for name, on in (("animal_to_people", animal and (people or "consequence" in groups)),
+                     ("leap", leap), ("selling", bool(groups & {"promo_figure", "works_claim"}))):
+        if on:
+            name += "_tempered" if tempered else ""
+            features[name] = 1.0
+            features[f"{name}_evidence={evidence}"] = 1.0
     return features
 
 
@@ -451,9 +478,10 @@ def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: 
 
     A flag of type ``t`` is emitted on a sentence when the model's probability reaches the
     threshold of ``t``; its score is that probability. A rule flag of a ``rule_union`` type is
-    emitted whatever the probability (with the rule's score when the model's is below the
-    threshold): the uncontrolled-result rule reads the article's structure (one group, no
-    comparison), which carries over to new authors. Where the rule flagger raised the same
+    emitted below the threshold too (with the rule's score), unless the model's probability is
+    under ``union_floor`` times the threshold: the uncontrolled-result rule reads the article's
+    structure (one group, no comparison), which carries over to new authors, but it also fires
+    on careful sentences that report both arms or a survey, which the model can overrule. Where the rule flagger raised the same
     flag, its severity (how strong the wording is: a cure under a condition is not "high"),
     claims, evidence and explanation are kept; otherwise they are built from what drove the
     model (see :func:`explain`), with the severity following the score.
@@ -466,7 +494,8 @@ def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: 
     rules = {(f["start"], f["type"]): f for f in rule_flags}
     thresholds = np.array([model.thresholds[kind] for kind in FLAG_TYPES])
     flags = []
-    for index, k in zip(*np.nonzero(union_rules(probability, sentences, rule_flags, model.rule_union) >= thresholds)):
+    merged = union_rules(probability, sentences, rule_flags, model.rule_union, model.union_floor * thresholds)
+    for index, k in zip(*np.nonzero(merged >= thresholds)):
         kind, p, sentence = FLAG_TYPES[k], float(probability[index, k]), sentences[index]
         rule = rules.get((sentence.start, kind))
         if rule is not None:
@@ -475,20 +504,31 @@ def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: 
             flag = explain(model, context, int(index), kind, model.rows(base[index])[k], claims, p)
         flags.append(flag)
     flags += _cure_as_cause(flags, rules)
+    flags = [f for f in flags if not (f["type"] == "causal_overstatement" and theory_framed(f["sentence"]))]
     flags.sort(key=lambda f: (f["start"], f["type"]))
     for number, flag in enumerate(flags, start=1):
         flag["id"] = f"f{number}"
     return flags
 
 
+def theory_framed(span: str) -> bool:
+    """The sentence reports a causal link as an assumption, hypothesis or theory ("the treatment
+    assumes that ...", "hinges on the hypothesis that ...", "in theory") rather than asserting it:
+    it carries no causal-overstatement flag (cure wording is still flagged as cure language)."""
+    return lexicon("vetoes")["theory_frame"].search(span) is not None
+
+
 def union_rules(probability: np.ndarray, sentences: list[Sentence], rule_flags: list[dict],
-                union: tuple[str, ...]) -> np.ndarray:
-    """``probability`` (sentences x types) with 1.0 wherever the rules flagged a type of ``union``."""
+                union: tuple[str, ...], floors: np.ndarray | None = None) -> np.ndarray:
+    """``probability`` (sentences x types) with 1.0 wherever the rules flagged a type of ``union``
+    and the probability reaches that type's floor (``floors``, one per type; none: no floor)."""
     if not union:
         return probability
     merged = probability.copy()
     for index, kind in rule_cells(sentences, rule_flags, union):
-        merged[index, FLAG_TYPES.index(kind)] = 1.0
+        k = FLAG_TYPES.index(kind)
+        if floors is None or probability[index, k] >= floors[k]:
+            merged[index, k] = 1.0
     return merged
 
 
