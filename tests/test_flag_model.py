@@ -23,7 +23,18 @@ from pipeline.flags.model import (
     typed,
     union_rules,
 )
-from pipeline.flags.train import check, featurize, fit, lobo, score_web, summarize, thresholds_for, web_article
+from pipeline.flags.train import (
+    WEB_FALSE_LIMIT,
+    check,
+    featurize,
+    fit,
+    lobo,
+    pick,
+    score_web,
+    summarize,
+    thresholds_for,
+    web_article,
+)
 from pipeline.linear import ModelIntegrityError
 from tests.test_flags import _article
 
@@ -336,3 +347,10 @@ def test_flag_model_train_command_end_to_end(tmp_path: Path) -> None:
     assert result["lobo_all"]["model"]["flags"]["of"] == 4
     card = (tmp_path / "model" / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert "Leave-one-batch-out" in card and "gold:2" in card
+
+
+def test_pick_keeps_real_web_false_flags_within_the_limit() -> None:
+    loose = {"flags": 0.9, "careful_unflagged": 0.95, "web": {"unflagged_sentences_flagged": WEB_FALSE_LIMIT + 0.01}}
+    tight = {"flags": 0.8, "careful_unflagged": 0.95, "web": {"unflagged_sentences_flagged": WEB_FALSE_LIMIT}}
+    assert pick([loose, tight]) is tight
+    assert pick([{"flags": 0.9, "careful_unflagged": 0.95}, tight])["flags"] == 0.9
