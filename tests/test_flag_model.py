@@ -18,7 +18,7 @@ from pipeline.flags.model import (
     article_features,
     describe,
     model_flags,
-    theory_framed,
+    causal_vetoed,
     tokens,
     typed,
     union_rules,
@@ -162,10 +162,14 @@ def test_flag_model_rule_union_floor() -> None:
     assert union_rules(probability, sentences, [rule], ("uncontrolled_efficacy",), floors)[0, k] == 1.0
 
 
-def test_flag_model_theory_framed_causal_links_are_not_flagged() -> None:
-    assert theory_framed("The treatment assumes that narrowed veins cause the disease.")
-    assert theory_framed("The approach hinges on the hypothesis that the virus triggers it.")
-    assert not theory_framed("So coffee prevents gout.")
+def test_flag_model_causal_vetoed_causal_links_are_not_flagged() -> None:
+    assert causal_vetoed("The treatment assumes that narrowed veins cause the disease.")
+    assert causal_vetoed("The approach hinges on the hypothesis that the virus triggers it.")
+    assert not causal_vetoed("So coffee prevents gout.")
+    assert causal_vetoed("Multiple sclerosis is known to be an auto-immune condition where the immune system attacks myelin.")
+    assert causal_vetoed("Psoriasis is a chronic skin disease caused by an overactive immune system.")
+    assert not causal_vetoed("Turmeric is a natural cure that reverses arthritis.")
+    assert not causal_vetoed("Our study shows that sugar is a cause of diabetes.")
     _, model = _trained()
     text, sentences = _article([("The treatment assumes that narrowed veins cause the disease.", "direct_causal"),
                                 ("So coffee prevents gout.", "direct_causal")])

@@ -504,18 +504,19 @@ def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: 
             flag = explain(model, context, int(index), kind, model.rows(base[index])[k], claims, p)
         flags.append(flag)
     flags += _cure_as_cause(flags, rules)
-    flags = [f for f in flags if not (f["type"] == "causal_overstatement" and theory_framed(f["sentence"]))]
+    flags = [f for f in flags if not (f["type"] == "causal_overstatement" and causal_vetoed(f["sentence"]))]
     flags.sort(key=lambda f: (f["start"], f["type"]))
     for number, flag in enumerate(flags, start=1):
         flag["id"] = f"f{number}"
     return flags
 
 
-def theory_framed(span: str) -> bool:
-    """The sentence reports a causal link as an assumption, hypothesis or theory ("the treatment
-    assumes that ...", "hinges on the hypothesis that ...", "in theory") rather than asserting it:
-    it carries no causal-overstatement flag (cure wording is still flagged as cure language)."""
-    return lexicon("vetoes")["theory_frame"].search(span) is not None
+def causal_vetoed(span: str) -> bool:
+    """The sentence carries no causal-overstatement flag (cure wording is still flagged as cure
+    language) when it reports a causal link as an assumption, hypothesis or theory ("the treatment
+    assumes that ...", "hinges on the hypothesis that ...", "in theory") rather than asserting it, or
+    opens by defining a disease ("MS is an auto-immune disease caused by ..."): background, not a finding."""
+    return any(pattern.search(span) for pattern in lexicon("vetoes").values())
 
 
 def union_rules(probability: np.ndarray, sentences: list[Sentence], rule_flags: list[dict],

@@ -46,7 +46,7 @@ from pipeline.flags.cues import DATA
 from pipeline.flags.design import detect_designs
 from pipeline.flags.evaluate import _agreement, _checks, _key
 from pipeline.flags.flagger import Sentence, build_context, flag_article
-from pipeline.flags.model import FLAG_TYPES, N_FEATURES, FlagModel, article_features, rule_cells, theory_framed, typed
+from pipeline.flags.model import FLAG_TYPES, N_FEATURES, FlagModel, article_features, rule_cells, causal_vetoed, typed
 from pipeline.flags.webaudit import load_web_labels, page_split
 from pipeline.linear import LinearModel, hash_features
 from pipeline.run import run_batch
@@ -299,7 +299,7 @@ def predicted_flags(article: Article, proba: dict[tuple[int, str], float], thres
     the causal flags on sentences framed as a theory (as :func:`pipeline.flags.model.model_flags`)."""
     flags = [{"type": kind, "sentence": article.text[article.sentences[i].start:article.sentences[i].end]}
              for (i, kind), p in proba.items() if p >= thresholds[kind]]
-    return [f for f in flags if not (f["type"] == "causal_overstatement" and theory_framed(f["sentence"]))]
+    return [f for f in flags if not (f["type"] == "causal_overstatement" and causal_vetoed(f["sentence"]))]
 
 
 def check(article: Article, flags: list[dict]) -> Counter:
