@@ -504,11 +504,16 @@ def model_flags(model: FlagModel, text: str, sentences: list[Sentence], claims: 
             flag = explain(model, context, int(index), kind, model.rows(base[index])[k], claims, p)
         flags.append(flag)
     flags += _cure_as_cause(flags, rules)
-    flags = [f for f in flags if not (f["type"] == "causal_overstatement" and causal_vetoed(f["sentence"]))]
+    flags = without_vetoed(flags)
     flags.sort(key=lambda f: (f["start"], f["type"]))
     for number, flag in enumerate(flags, start=1):
         flag["id"] = f"f{number}"
     return flags
+
+
+def without_vetoed(flags: list[dict]) -> list[dict]:
+    """``flags`` less the causal-overstatement flags on sentences :func:`causal_vetoed` clears."""
+    return [f for f in flags if not (f["type"] == "causal_overstatement" and causal_vetoed(f["sentence"]))]
 
 
 def causal_vetoed(span: str) -> bool:

@@ -46,7 +46,7 @@ from pipeline.flags.cues import DATA
 from pipeline.flags.design import detect_designs
 from pipeline.flags.evaluate import _agreement, _checks, _key
 from pipeline.flags.flagger import Sentence, build_context, flag_article
-from pipeline.flags.model import FLAG_TYPES, N_FEATURES, FlagModel, article_features, rule_cells, causal_vetoed, typed
+from pipeline.flags.model import FLAG_TYPES, N_FEATURES, FlagModel, article_features, rule_cells, typed, without_vetoed
 from pipeline.flags.webaudit import load_web_labels, page_split
 from pipeline.linear import LinearModel, hash_features
 from pipeline.run import run_batch
@@ -96,13 +96,13 @@ CAREFUL_TARGET = 0.94
 #: batches; a limit of 0.02 moved the pick to cost 4 (web 2.0%, recall 0.775, careful 0.979, and no web
 #: flag found), so the limit stays above today's pick
 WEB_FALSE_LIMIT = 0.05
-#: whether the thresholds are chosen on every gold batch (True) or on the rules-tuned ones only. The
-#: model sees no rule verdicts (rule weight 0), so the rules-tuned batches flatter it only through the
-#: cue lexicons; on them alone the thresholds followed their few hundred careful sentences (the
-#: causal threshold moved between 0.33 and 0.51 from one feature change to the next) and missed the
-#: new authors' phrasing. Session 7, on batches 16-29, one model: rules-tuned only, recall 0.793 / careful
-#: 0.940; pooled, 0.799 / 0.955 at a careful target of 0.95 and 0.833 / 0.944 at 0.94 (union_floor 0.5)
-POOLED_THRESHOLDS = True
+# The thresholds are chosen on every gold batch, not on the rules-tuned ones only. The model sees
+# no rule verdicts (rule weight 0), so the rules-tuned batches flatter it only through the cue
+# lexicons; on them alone the thresholds followed their few hundred careful sentences (the causal
+# threshold moved between 0.33 and 0.51 from one feature change to the next) and missed the new
+# authors' phrasing. Session 7, on batches 16-29, one model: rules-tuned only, recall 0.793 / careful
+# 0.940; pooled, 0.799 / 0.955 at a careful target of 0.95 and 0.833 / 0.944 at 0.94 (union_floor 0.5)
+
 #: trade-offs (cost of a flagged careful sentence, in found flags) swept to draw the curve
 LAMBDAS = (0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0)
 MAX_ITER = 2000
@@ -299,7 +299,7 @@ def predicted_flags(article: Article, proba: dict[tuple[int, str], float], thres
     the causal flags on sentences framed as a theory (as :func:`pipeline.flags.model.model_flags`)."""
     flags = [{"type": kind, "sentence": article.text[article.sentences[i].start:article.sentences[i].end]}
              for (i, kind), p in proba.items() if p >= thresholds[kind]]
-    return [f for f in flags if not (f["type"] == "causal_overstatement" and causal_vetoed(f["sentence"]))]
+    return without_vetoed(flags)
 
 
 def check(article: Article, flags: list[dict]) -> Counter:
@@ -458,14 +458,13 @@ def search(articles: Sequence[Article], space: dict[str, tuple] = GRID) -> list[
     """Leave-one-batch-out figures of every hyperparameter setting, best first.
 
     For each setting the thresholds are chosen on the out-of-batch probabilities of every gold
-    batch (only the batches the rules were tuned on when :data:`POOLED_THRESHOLDS` is off) and of
-    the web training pages (:func:`pick` on :func:`tradeoff`); the setting is judged by
+    batch and of the web training pages (:func:`pick` on :func:`tradeoff`); the setting is judged by
     :func:`merit`: flag recall plus careful sentences unflagged on the batches the rules were not
     tuned on, where the rule verdicts are as unreliable as on new text, less the false flags on
     the web pages.
     """
-    seen, fresh = split_by_rules(articles)
-    pool = (sorted(set(seen + fresh)) if POOLED_THRESHOLDS else seen) + [i for i, a in enumerate(articles) if is_web(a)]
+    _, fresh = split_by_rules(articles)
+    pool = [i for i, a in enumerate(articles) if not is_web(a)] + [i for i, a in enumerate(articles) if is_web(a)]
     results = []
     for params in grid(space):
         raw = lobo(articles, params)
@@ -638,7 +637,7 @@ def model_card(data: dict[str, Any], metrics: dict[str, Any]) -> str:
         "Leave-one-batch-out (LOBO): train on every batch but one, score the left-out batch. The rules and",
         "cue lexicons were tuned on most batches, so there the rule features are as good as in-sample and",
         "LOBO flatters any model that trusts them (hence `rule_weight` and `rule_free`). Per-type",
-        f"thresholds are chosen on the LOBO probabilities of {'every gold batch' if POOLED_THRESHOLDS else 'the rules-tuned batches'}",
+        "thresholds are chosen on the LOBO probabilities of every gold batch",
         "(most flags found minus a cost x careful sentences flagged,",
         f"the cost being the highest-recall point with at least {CAREFUL_TARGET} of their careful sentences",
         "unflagged), and the setting is chosen by recall + careful share on the batches the rules never saw,",
@@ -681,8 +680,7 @@ def model_card(data: dict[str, Any], metrics: dict[str, Any]) -> str:
     for batch, pair in metrics["by_batch"].items():
         lines.append(f"| {batch} | {_fraction(pair['model']['flags'])} | {_fraction(pair['model']['careful_unflagged'])} | "
                      f"{_fraction(pair['rules']['flags'])} | {_fraction(pair['rules']['careful_unflagged'])} |")
-    chosen_on = "all gold batches" if POOLED_THRESHOLDS else "rules-tuned batches"
-    lines += ["", f"Trade-off: thresholds chosen on the {chosen_on} at each cost of a flagged careful sentence;",
+    lines += ["", "Trade-off: thresholds chosen on all gold batches at each cost of a flagged careful sentence;",
               "figures on those batches and on the rules-unseen ones:", "",
               "| cost | recall (chosen on) | careful (chosen on) | ungraded flags (chosen on) | recall (unseen) | careful (unseen) | ungraded flags (unseen) |",
               "|---|---|---|---|---|---|---|"]
